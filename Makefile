@@ -1,0 +1,46 @@
+# The two commands of README.md, and the steps behind them.
+#   make serve  – create .venv on first run, install pinned packages, serve with live reload
+#   make test   – the same set-up plus test tools, then every check and test
+# Other targets: make build (static site into site/), make clean.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+ADDR ?= 127.0.0.1:8000
+
+# Material 9.7+ prints an end-of-life banner on every run; it is known (see README) and noise.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test clean
+
+serve: $(VENV)/.site-installed
+	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+
+build: $(VENV)/.site-installed
+	$(BIN)/mkdocs build --strict
+
+test: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/check_links.py site
+	$(BIN)/pytest
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache
+
+# --- Set-up (runs only when a requirements file is newer than the last install) ------------
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0])'
+	@$(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV). On Debian/Ubuntu run: sudo apt install python3-venv" >&2; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip==26.3
+
+$(VENV)/.site-installed: requirements.txt | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip check
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt requirements.txt | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	$(BIN)/pip check
+	touch $@ $(VENV)/.site-installed
