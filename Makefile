@@ -11,7 +11,7 @@ ADDR ?= 127.0.0.1:8000
 # Material 9.7+ prints an end-of-life banner on every run; it is known (see README) and noise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean
+.PHONY: serve build test checks clean
 
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --dev-addr $(ADDR)
@@ -21,9 +21,16 @@ build: $(VENV)/.site-installed
 
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MAKE) --no-print-directory checks
+	$(BIN)/pytest
+
+# The checks of `make test` on the sources and the built site, in the order an editor should
+# read them. tests/test_injected_errors.py runs this target on a deliberately broken copy.
+checks:
+	$(BIN)/python scripts/check_structure.py
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python scripts/check_links.py site
-	$(BIN)/pytest
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

@@ -1,35 +1,19 @@
-"""Shared fixtures: the repository root, one strict build of the real site per test session,
-and a throw-away copy of the site's sources for tests that break something on purpose."""
+"""Shared fixtures: one strict build of the real site per test session, and a throw-away copy of
+the site's sources for tests that break something on purpose. Plain helpers live in helpers.py
+(test modules import them from there: a nested conftest.py would shadow this one's name)."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "scripts"))
+TESTS = Path(__file__).resolve().parent
+sys.path[:0] = [str(TESTS), str(TESTS.parent / "scripts")]
 
-# What `mkdocs build` needs to build the site; copied for tests that inject bad input.
-SITE_SOURCES = ("mkdocs.yml", "docs", "overrides")
-
-
-def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run a strict build of ``project`` into ``site_dir``; return the finished process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+from helpers import REPO, SITE_SOURCES, run_mkdocs_build  # noqa: E402 (needs the path above)
 
 
 @pytest.fixture(scope="session")

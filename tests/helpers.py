@@ -1,11 +1,53 @@
-"""Small pure helpers for tests: reading built pages as a person would read their text."""
+"""Small helpers for tests: where things are, building a copy of the site, copying fixtures,
+and reading built pages as a person would read their text."""
 
 from __future__ import annotations
 
+import filecmp
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from lxml import html
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
+# What `mkdocs build` and `make checks` read; copied for tests that inject bad input.
+SITE_SOURCES = ("Makefile", "mkdocs.yml", "docs", "overrides", "scripts")
+
+
+def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run a strict build of ``project`` into ``site_dir``; return the finished process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def copy_fixture(name: str, tmp_path: Path) -> Path:
+    """Copy ``tests/fixtures/<name>`` into ``tmp_path`` and return the copy."""
+    target = tmp_path / name
+    shutil.copytree(FIXTURES / name, target)
+    return target
+
+
+def assert_untouched(original: Path, copy: Path) -> None:
+    """Fail unless ``copy`` holds exactly the files of ``original``, byte for byte."""
+    names = sorted(path.relative_to(original) for path in original.rglob("*"))
+    assert names == sorted(path.relative_to(copy) for path in copy.rglob("*"))
+    for name in names:
+        if (original / name).is_file():
+            assert filecmp.cmp(original / name, copy / name, shallow=False), name
+
 
 # Elements after which a reader sees a new line.
 BLOCK_TAGS = {

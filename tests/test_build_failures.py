@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import run_mkdocs_build
+from helpers import run_mkdocs_build
 
 
 def append(path: Path, text: str) -> None:

@@ -2,33 +2,78 @@
 
 from __future__ import annotations
 
-import filecmp
-import shutil
+import re
 from pathlib import Path
 
 import check_links
 import pytest
-from conftest import REPO
+from helpers import FIXTURES, REPO, assert_untouched, copy_fixture
 
-FIXTURES = REPO / "tests" / "fixtures"
-
-
-def copy_fixture(name: str, tmp_path: Path) -> Path:
-    """Copy ``tests/fixtures/<name>`` into ``tmp_path`` and return the copy."""
-    target = tmp_path / name
-    shutil.copytree(FIXTURES / name, target)
-    return target
+STATS = re.compile(r"^Checked \d+ links on \d+ pages in \d+\.\d\d s\.$")
 
 
-def assert_untouched(original: Path, copy: Path) -> None:
-    comparison = filecmp.dircmp(original, copy)
-    assert not (comparison.diff_files or comparison.left_only or comparison.right_only)
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    """Run check_links.main; return its exit code and output lines without the timing line."""
+    status = check_links.main(args)
+    lines = capsys.readouterr().out.splitlines()
+    assert STATS.match(lines[-1]), lines[-1]
+    return status, lines[:-1]
 
 
 def test_the_real_site_passes(built_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert check_links.main([str(built_site)]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith("OK: ") and "pages checked in" in out
+    status, lines = run([str(built_site), "--docs", str(REPO / "docs")], capsys)
+    assert (status, lines) == (0, ["OK: no problems."])
+
+
+def test_broken_links_anchors_and_assets_are_reported_at_their_markdown_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fixture = copy_fixture("links-broken", tmp_path)
+    monkeypatch.chdir(fixture)
+    status, lines = run(["site"], capsys)
+    assert status == 1
+    assert lines == [
+        "docs/index.md:3: LINK-ANCHOR link 'ke-hoach/#ii-9' names section '#ii-9', which"
+        " 'ke-hoach/index.html' does not have (expected one of its heading or item ids:"
+        " check the { #id } there)",
+        "docs/index.md:5: LINK-BROKEN link 'nhiem-vu/x/#a' leads to no page (found no file"
+        " 'nhiem-vu/x/index.html' in the built site; expected an existing page: check the file"
+        " name in the link)",
+        "docs/index.md:7: ASSET-MISSING loads 'assets/anh.png', which is not in the site (found no"
+        " file 'assets/anh.png'; expected the file under docs/assets/: add it or fix the name)",
+        "docs/index.md:7: LINK-SYNTAX 'https://example': expected a host name such as"
+        " www.example.org after '//'",
+        "site/index.html:3: ASSET-MISSING loads 'assets/missing.css', which is not in the site"
+        " (found no file 'assets/missing.css'; expected the file under docs/assets/: add it or fix"
+        " the name)",
+        "5 problems found.",
+    ]
+    assert_untouched(FIXTURES / "links-broken", fixture)
+
+
+def test_external_links_are_listed_with_their_pages(
+    built_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, lines = run([str(built_site), "--docs", str(REPO / "docs"), "--external"], capsys)
+    assert status == 0
+    assert lines[1].startswith("External links (")
+    vtc = lines.index(
+        "  https://vtcnews.vn/hai-phong-thanh-lap-thanh-pho-thuy-nguyen-ar905645.html"
+    )
+    assert lines[vtc + 1] == "    used on: en/gioi-thieu/index.html, gioi-thieu/index.html"
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("https://www.unicef.org/vietnam/", None),
+        ("ftp://example.org/file", "expected an address starting with https:// or http://"),
+        ("https://localhost/", "expected a host name such as www.example.org after '//'"),
+        ("https://example.org/a b", "expected no spaces (write %20, or fix the address)"),
+    ],
+)
+def test_external_link_syntax(url: str, problem: str | None) -> None:
+    assert check_links.syntax_error(url) == problem
 
 
 def test_assets_from_other_hosts_are_rejected(
@@ -36,12 +81,13 @@ def test_assets_from_other_hosts_are_rejected(
 ) -> None:
     fixture = copy_fixture("links-external-asset", tmp_path)
     monkeypatch.chdir(fixture)
-    assert check_links.main(["site"]) == 1
+    status, lines = run(["site"], capsys)
+    assert status == 1
     hint = (
         " from another host (expected a file inside the site;"
         " copy it into docs/assets/ or remove it)"
     )
-    assert capsys.readouterr().out.splitlines() == [
+    assert lines == [
         "site/assets/site.css:1: ASSET-EXTERNAL loads"
         f" 'https://fonts.googleapis.com/css?family=Roboto'{hint}",
         f"site/assets/site.css:3: ASSET-EXTERNAL loads 'https://img.example.com/x.svg'{hint}",
@@ -66,14 +112,18 @@ def test_language_menu_must_lead_to_the_same_page(
 ) -> None:
     fixture = copy_fixture("links-language-menu", tmp_path)
     monkeypatch.chdir(fixture)
-    assert check_links.main(["site"]) == 1
-    assert capsys.readouterr().out.splitlines() == [
+    status, lines = run(["site"], capsys)
+    assert status == 1
+    assert lines == [
         "site/en/ke-hoach/index.html:5: LANG-MENU language menu entry 'fr' leads to"
         " 'en/gioi-thieu/index.html' (expected 'fr/ke-hoach/index.html', the same page in that"
         " language)",
+        "site/en/ke-hoach/index.html:5: LINK-BROKEN link '../gioi-thieu/' leads to no page (found"
+        " no file 'en/gioi-thieu/index.html' in the built site; expected an existing page: check"
+        " the file name in the link)",
         "site/ke-hoach/index.html:4: LANG-MENU language menu entry 'en' leads to 'en/index.html'"
         " (expected 'en/ke-hoach/index.html', the same page in that language)",
-        "2 problems found.",
+        "3 problems found.",
     ]
     assert_untouched(FIXTURES / "links-language-menu", fixture)
 
@@ -90,3 +140,35 @@ def test_plan_page_language_menu_targets_the_translated_plan(built_site: Path) -
         (link,) = document.xpath(f"{menu}[@hreflang='{language}']")
         target = check_links.resolve(built_site, check_links.PurePosixPath(page), link.get("href"))
         assert str(target) == expected
+
+
+def test_online_check_reports_dead_links_at_their_source_and_caches_answers(
+    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import requests
+
+    asked: list[str] = []
+
+    class NotFound:
+        status_code = 404
+
+    def answer(url: str, **_: object) -> NotFound:
+        asked.append(url)
+        return NotFound()
+
+    monkeypatch.setattr(requests, "head", answer)
+    monkeypatch.setattr(requests, "get", answer)
+    monkeypatch.chdir(REPO)
+    site = check_links.Site.load(built_site, Path("docs"))
+    links = check_links.external_links(site)
+    cache = tmp_path / "external-links.json"
+
+    problems = check_links.check_online(site, links, cache)
+    vtc = "https://vtcnews.vn/hai-phong-thanh-lap-thanh-pho-thuy-nguyen-ar905645.html"
+    reported = {(p.path, p.code) for p in problems if f"'{vtc}'" in p.message}
+    assert reported == {("docs/gioi-thieu.md", "LINK-DEAD"), ("docs/gioi-thieu.en.md", "LINK-DEAD")}
+    assert all(p.line > 0 for p in problems if p.path.startswith("docs/"))
+
+    asked_before = len(asked)
+    assert check_links.check_online(site, links, cache) == problems
+    assert len(asked) == asked_before  # answered from the cache

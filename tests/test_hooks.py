@@ -8,7 +8,7 @@ from types import ModuleType, SimpleNamespace
 
 import markdown
 import pytest
-from conftest import REPO
+from helpers import REPO
 from mkdocs.exceptions import PluginError
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import REPO
-from helpers import article, by_class, element_ids, load
+from helpers import REPO, article, by_class, element_ids, load
 from lxml import html
 
 SOURCE = REPO / "tests" / "fixtures" / "plan-source.vi.txt"

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import REPO
-from helpers import article, by_class, load, text_lines
+from helpers import REPO, article, by_class, load, text_lines
 from lxml import html
 
 SOURCE = REPO / "tests" / "fixtures" / "plan-source.vi.txt"

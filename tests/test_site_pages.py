@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO
-from helpers import article, load
+from helpers import REPO, article, load
 
 DOCS = REPO / "docs"
 LANGUAGES = {"vi": "", "en": "en/"}  # language → address prefix (Vietnamese at the root)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import run_mkdocs_build
-from helpers import by_class, load
+from helpers import by_class, load, run_mkdocs_build
 
 
 def test_untranslated_page_is_shown_with_a_notice(project_copy: Path, tmp_path: Path) -> None:
