@@ -386,10 +386,12 @@ def check_external_syntax(site: Site, links: dict[str, list]) -> list[Problem]:
 
 
 def check_online(
-    site: Site, links: dict[str, list], cache_file: Path = CACHE_FILE
+    site: Site, links: dict[str, list], cache_file: Path | None = None
 ) -> list[Problem]:
     """LINK-DEAD for external links that do not answer well (cached for a week)."""
     import requests  # only needed online; installed with MkDocs
+
+    cache_file = cache_file or CACHE_FILE
 
     cache = json.loads(cache_file.read_text()) if cache_file.is_file() else {}
     now = datetime.now(UTC)

@@ -51,6 +51,29 @@ def test_broken_links_anchors_and_assets_are_reported_at_their_markdown_line(
     assert_untouched(FIXTURES / "links-broken", fixture)
 
 
+def test_dead_external_links_are_reported_online_at_their_markdown_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import requests
+
+    class NotFound:
+        status_code = 404
+
+    monkeypatch.setattr(requests, "head", lambda url, **_: NotFound())
+    monkeypatch.setattr(requests, "get", lambda url, **_: NotFound())
+    monkeypatch.setattr(check_links, "CACHE_FILE", tmp_path / "cache" / "external-links.json")
+    fixture = copy_fixture("links-broken", tmp_path)
+    monkeypatch.chdir(fixture)
+    status, lines = run(["site", "--online"], capsys)
+    assert status == 1
+    assert (
+        "docs/index.md:9: LINK-DEAD 'https://www.unicef.org/vietnam/' does not answer well"
+        " (found 404; expected a page: update or remove the link)"
+    ) in lines
+    assert lines[-1] == "6 problems found."
+    assert_untouched(FIXTURES / "links-broken", fixture)
+
+
 def test_external_links_are_listed_with_their_pages(
     built_site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

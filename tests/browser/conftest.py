@@ -34,11 +34,10 @@ CHROMIUM_ARGS = [
 
 
 def find_chromium() -> str | None:
-    """Path of the system Chromium, if installed."""
-    for candidate in (os.environ.get("CHROMIUM"), *CHROMIUM_CANDIDATES, shutil.which("chromium")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
+    """Path of the system Chromium, if installed; ``CHROMIUM=/path`` chooses one explicitly."""
+    chosen = os.environ.get("CHROMIUM")
+    candidates = [chosen] if chosen else [*CHROMIUM_CANDIDATES, shutil.which("chromium")]
+    return next((c for c in candidates if c and Path(c).is_file()), None)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
