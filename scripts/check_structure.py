@@ -23,7 +23,7 @@ Rules (every one is an error):
 - ``HEADING-SKIP``: a heading skips a level (``##`` followed by ``####``).
 - ``FRONT-MATTER-MISSING``: a page does not start with a front matter block (``---`` lines).
 - ``FRONT-MATTER-YAML``: the front matter is not closed, is not valid YAML, or is not a mapping.
-- ``FRONT-MATTER-TYPE``: the front matter's ``type`` is not one of ``REQUIRED_FIELDS``.
+- ``FRONT-MATTER-TYPE``: the front matter's ``type`` is not one of ``records.SCHEMAS``.
 - ``FRONT-MATTER-FIELD``: a field required for the page's type is missing or empty, in either
   language (titles and descriptions are written per language).
 - ``NAV-ORPHAN``: a Vietnamese page is not listed in ``nav`` of mkdocs.yml (English pages are
@@ -33,15 +33,14 @@ Rules (every one is an error):
   folders that hold fragments may start with ``_``). Hidden names (``.…``) are skipped: MkDocs
   never publishes them.
 
+The knowledge base's own rules (``ID-DUPLICATE``, ``ID-PATH``, ``REF-UNKNOWN``,
+``FIELD-MISMATCH``, ``TASK-UNASSIGNED``, ``DATA-YAML``) are described in scripts/records.py and
+run here too.
+
 Not an error: Vietnamese pages without an English file are listed, with their number, after the
 report ("Not yet translated (N): …"), so that lagging translation stays visible.
 
-Markdown is read by a small line scanner, not by a CommonMark parser such as markdown-it-py: the
-site is written in Python-Markdown's dialect, where admonition bodies are indented by four spaces
-and ``{ #id }`` attribute lists (attr_list) follow headings and paragraphs. A CommonMark parser
-would read those bodies as code blocks and the attribute lists as text. The scanner needs only
-three facts per line: inside a fenced code block or HTML comment or not, ATX heading or not,
-attribute list or not.
+Markdown is read by scripts/markdown_source.py (see there why it is a line scanner).
 """
 
 from __future__ import annotations
@@ -52,60 +51,38 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pathspec
+import records
 import yaml
+from markdown_source import (
+    TRANSLATION_SUFFIX,
+    Source,
+    explicit_ids,
+    fragment_folder,
+    headings,
+    read_front_matter,
+    read_lines,
+)
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 from problems import Problem, report
 
-# Front matter fields every page of a type must fill in, in each language. Later content types
-# (task, agency, recommendation, training module) are added here with their own fields.
-REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
-    "page": ("title", "description"),
-}
-DEFAULT_TYPE = "page"
-TRANSLATION_SUFFIX = ".en.md"
 # MkDocs always leaves out hidden files and a top-level templates/ folder (mkdocs/structure/
 # files.py, _default_exclude); exclude_docs adds to these.
 MKDOCS_DEFAULT_EXCLUDE = (".*", "/templates/")
 
 FILE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+)+")
 FOLDER_NAME = re.compile(r"_?[a-z0-9]+(?:-[a-z0-9]+)*")
-# Python-Markdown reads an ATX heading only at the start of a line; indented lines belong to an
-# admonition, a list item or a code block.
-HEADING = re.compile(r"(#{1,6})(?:[ \t]+(.*))?")
-# attr_list: ``{ #id .class key=value }``, optionally ``{: … }``; at the end of a heading, or
-# alone on a line under a paragraph or list item.
-ATTR_AT_END = re.compile(r"\{:?[ \t]*([^{}\n]*?)[ \t]*\}[ \t]*$")
-ATTR_LINE = re.compile(r"[ \t]*\{:?[ \t]*([^{}\n]*?)[ \t]*\}[ \t]*")
-FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 # Punctuation around a word, dropped when quoting the word in a message.
 WORD_EDGES = "\"'“”‘’()[]{}<>*_`.,;:!?…–—"
 # Names for characters whose Unicode name would not help an editor.
 CHARACTER_NAMES = {"\r": "carriage return", "\ufeff": "byte order mark"}
-
-
-@dataclass
-class Source:
-    """One Markdown file under the docs folder, as read for the rules."""
-
-    shown: str  # the path printed in messages, e.g. docs/ke-hoach.md
-    rel: str  # the path inside the docs folder, with '/', e.g. ke-hoach.md
-    lines: list[str]
-    body_start: int = 0  # index of the first line after the front matter
-    front_matter: dict[str, Any] | None = None
-    field_lines: dict[str, int] = field(default_factory=dict)
-
-
-def fragment_folder(rel: str) -> bool:
-    """True if ``rel`` lies inside a folder whose name starts with ``_`` (a shared fragment)."""
-    return any(part.startswith("_") for part in rel.split("/")[:-1])
 
 
 def list_files(docs: Path) -> list[Path]:
@@ -164,24 +141,6 @@ def check_file_names(files: list[Path]) -> list[Problem]:
     return problems
 
 
-def read_lines(path: Path) -> tuple[list[str] | None, Problem | None]:
-    """The file's lines (split on line feeds only), or a TEXT-ENCODING problem."""
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        return None, Problem(
-            path.as_posix(),
-            line,
-            "TEXT-ENCODING",
-            f"file is not UTF-8 text (found byte 0x{data[error.start]:02X}, expected UTF-8;"
-            " save the file as UTF-8 in your editor)",
-        )
-    # str.splitlines() would also split on some control characters and so hide them.
-    return text.split("\n"), None
-
-
 def check_text(shown: str, lines: list[str]) -> list[Problem]:
     """Report words not in NFC and invisible control or format characters."""
     problems = []
@@ -234,90 +193,24 @@ def check_text(shown: str, lines: list[str]) -> list[Problem]:
     return problems
 
 
-def read_front_matter(source: Source) -> list[Problem]:
-    """Parse the page's front matter into ``source``; report a missing or unreadable block."""
-    lines = source.lines
-    # MkDocs drops a byte order mark when it reads a page (TEXT-CONTROL still reports it).
-    first = lines[0].removeprefix("\ufeff") if lines else ""
-    if first.rstrip(" \t") != "---":
-        return [
-            Problem(
-                source.shown,
-                1,
-                "FRONT-MATTER-MISSING",
-                "page has no front matter (found no '---' on line 1, expected a block between"
-                " two '---' lines with the page's title and description; add it at the top,"
-                " as in the other pages)",
-            )
-        ]
-    # Closed by '---' or '...', as MkDocs does (mkdocs/utils/meta.py).
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip(" \t") in ("---", "...")), None)
-    if end is None:
-        return [
-            Problem(
-                source.shown,
-                1,
-                "FRONT-MATTER-YAML",
-                "front matter is not closed (found no second '---' line, expected one after the"
-                " last field; add a line '---' after the front matter)",
-            )
-        ]
-    source.body_start = end + 1
-    block = "\n".join(lines[1:end])
-    try:
-        data = yaml.safe_load(block)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        # The block starts on the file's line 2; YAML counts lines from 0.
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(error, "problem", None) or str(error)
-        return [
-            Problem(
-                source.shown,
-                line,
-                "FRONT-MATTER-YAML",
-                f"front matter is not valid YAML (found the error '{problem}', expected 'name:"
-                " value' lines; put a value that contains ': ' or starts with a special"
-                " character in double quotes)",
-            )
-        ]
-    if not isinstance(data, dict):
-        found = "nothing" if data is None else f"a {type(data).__name__}"
-        return [
-            Problem(
-                source.shown,
-                1,
-                "FRONT-MATTER-YAML",
-                f"front matter is not a list of fields (found {found}, expected 'name: value'"
-                " lines such as 'title: ...'; write each field as 'name: value')",
-            )
-        ]
-    source.front_matter = data
-    for number in range(1, end):
-        key = re.match(r"([^\s:#][^:]*?)[ \t]*:", lines[number])
-        if key:
-            source.field_lines.setdefault(key.group(1), number + 1)
-    return []
-
-
-def page_type(source: Source, original: Source | None) -> tuple[str, int]:
+def type_of(source: Source, original: Source | None) -> tuple[str, int]:
     """The page's ``type`` and its line; an English page may leave it to its Vietnamese page."""
     for candidate in (source, original):
         if candidate is not None and candidate.front_matter and "type" in candidate.front_matter:
             value = candidate.front_matter["type"]
             return ("" if value is None else str(value)), candidate.field_lines.get("type", 1)
-    return DEFAULT_TYPE, 0
+    return records.DEFAULT_TYPE, 0
 
 
 def check_fields(source: Source, original: Source | None) -> list[Problem]:
     """Report an unknown ``type`` and required fields that are missing or empty."""
     if source.front_matter is None:
         return []
-    kind, kind_line = page_type(source, original)
-    if kind not in REQUIRED_FIELDS:
+    kind, kind_line = type_of(source, original)
+    if kind not in records.SCHEMAS:
         if "type" not in source.front_matter:
             return []  # reported on the Vietnamese page, where the type is written
-        known = ", ".join(sorted(REQUIRED_FIELDS))
+        known = ", ".join(sorted(records.SCHEMAS))
         return [
             Problem(
                 source.shown,
@@ -328,7 +221,8 @@ def check_fields(source: Source, original: Source | None) -> list[Problem]:
             )
         ]
     problems = []
-    for name in REQUIRED_FIELDS[kind]:
+    translation = source.rel.endswith(TRANSLATION_SUFFIX)
+    for name in records.required_fields(kind, translation):
         value = source.front_matter.get(name)
         if name not in source.front_matter:
             problems.append(
@@ -351,38 +245,6 @@ def check_fields(source: Source, original: Source | None) -> list[Problem]:
                 )
             )
     return problems
-
-
-def markdown_lines(lines: list[str], start: int) -> Iterator[tuple[int, str]]:
-    """Yield ``(line number, line)`` from ``start``, skipping fenced code and HTML comments."""
-    fence: str | None = None
-    in_comment = False
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if fence is not None:
-            stripped = line.strip()
-            if stripped.startswith(fence) and stripped == stripped[0] * len(stripped):
-                fence = None
-            continue
-        if in_comment:
-            in_comment = "-->" not in line
-            continue
-        opening = FENCE.match(line)
-        if opening:
-            fence = opening.group(1)
-            continue
-        if line.lstrip().startswith("<!--"):
-            in_comment = "-->" not in line
-            continue
-        yield index + 1, line
-
-
-def headings(source: Source) -> Iterator[tuple[int, int, str]]:
-    """Yield ``(line number, level, line)`` for every ATX heading of the page."""
-    for number, line in markdown_lines(source.lines, source.body_start):
-        match = HEADING.fullmatch(line)
-        if match:
-            yield number, len(match.group(1)), line
 
 
 def check_headings(source: Source) -> list[Problem]:
@@ -427,29 +289,6 @@ def check_headings(source: Source) -> list[Problem]:
                 )
             )
     return problems
-
-
-def ids_in(attributes: str) -> list[str]:
-    """The ids in an attr_list body such as ``#ii-1 .plan-kind`` or ``id="ii-1"``."""
-    ids = []
-    for token in attributes.split():
-        if token.startswith("#") and len(token) > 1:
-            ids.append(token[1:])
-        elif token.startswith("id="):
-            ids.append(token[3:].strip("\"'"))
-    return ids
-
-
-def explicit_ids(source: Source) -> dict[str, int]:
-    """Every explicit id of the page, with the line of its first occurrence."""
-    found: dict[str, int] = {}
-    for number, line in markdown_lines(source.lines, source.body_start):
-        heading = HEADING.fullmatch(line.lstrip())
-        match = ATTR_AT_END.search(line) if heading else ATTR_LINE.fullmatch(line)
-        if match:
-            for element_id in ids_in(match.group(1)):
-                found.setdefault(element_id, number)
-    return found
 
 
 def check_ids(original: Source, translation: Source) -> list[Problem]:
@@ -648,6 +487,8 @@ def check_sources(docs: Path, config_path: Path, config: dict[str, Any]) -> Find
     problems += pair_problems
     originals = [s for s in sources.values() if not s.rel.endswith(TRANSLATION_SUFFIX)]
     problems += check_nav(config, config_path, docs, originals)
+    # The knowledge base's records: ids, relations, agreement between languages.
+    problems += records.load(docs, sources.values()).problems
     return Findings(problems, originals, untranslated)
 
 

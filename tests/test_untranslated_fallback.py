@@ -15,7 +15,7 @@ def test_untranslated_page_is_shown_with_a_notice(project_copy: Path, tmp_path: 
     )
     config = project_copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  - gioi-thieu.md\n", "  - gioi-thieu.md\n  - thu-nghiem.md\n"))
+    config.write_text(text.replace("  - bao-cao.md\n", "  - bao-cao.md\n  - thu-nghiem.md\n"))
     site = tmp_path / "out"
     result = run_mkdocs_build(project_copy, site)
     assert result.returncode == 0, result.stderr

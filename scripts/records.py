@@ -1,0 +1,352 @@
+"""The knowledge base: tasks and responsible bodies, read from the front matter of their pages.
+
+Each task and each body is one page, ``docs/nhiem-vu/<id>.md`` or ``docs/co-quan/<id>.md``, with
+YAML front matter. The schema of every page type is in ``SCHEMAS`` and explained for editors on
+the page docs/gioi-thieu/huong-dan-bien-tap.md. Language-neutral fields (ids, relations, dates)
+are written once, in the Vietnamese file; the English file carries its own title and
+description and may repeat a neutral field only with the same value.
+
+Roles (what the plan asks a body to do) are defined once, with their labels and checklists in
+both languages, in ``docs/_data/roles.yml``.
+
+:func:`load` reads everything and returns the records with every problem found, as
+``path:line: CODE`` problems:
+
+- ``FRONT-MATTER-TYPE`` / ``FRONT-MATTER-FIELD``: unknown page type; required field missing.
+- ``ID-DUPLICATE``: two records share an id. ``ID-PATH``: a record's id is not its file name.
+- ``REF-UNKNOWN``: a relation names a body, task, role or plan item that does not exist.
+- ``FIELD-MISMATCH``: the English file gives a language-neutral field another value.
+- ``TASK-UNASSIGNED``: a task names no body at all and is not marked ``assignment: per-annex``.
+- ``DATA-YAML``: ``docs/_data/roles.yml`` is not valid YAML or not in the expected shape.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_source import TRANSLATION_SUFFIX, Source, explicit_ids, load_source
+from problems import Problem
+
+LANGUAGES = ("vi", "en")
+PLAN_PAGE = "ke-hoach.md"
+ROLES_FILE = "_data/roles.yml"
+
+
+@dataclass(frozen=True)
+class Schema:
+    """The fields of one page type: written in each language, and written once (Vietnamese)."""
+
+    localized: tuple[str, ...] = ("title", "description")
+    neutral: tuple[str, ...] = ()  # required in the Vietnamese file
+    optional: tuple[str, ...] = ()  # language-neutral too, but may be absent
+
+
+SCHEMAS: dict[str, Schema] = {
+    "page": Schema(),
+    "task": Schema(
+        neutral=("id", "plan_ref"),
+        optional=(
+            *("assignment", "related_bodies", "recommendations"),
+            # The task's row in the annex, once it is available:
+            *("lead", "support", "deadline", "source"),
+        ),
+    ),
+    "body": Schema(
+        neutral=("id", "order"),
+        optional=("roles", "reports_to", "reports_via", "training"),
+    ),
+}
+DEFAULT_TYPE = "page"
+PER_ANNEX = "per-annex"
+
+
+@dataclass
+class Record:
+    """One task or body: its Vietnamese source, the fields, and each language's title."""
+
+    type: str
+    id: str
+    source: Source
+    data: dict[str, Any]
+    titles: dict[str, str] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def page(self) -> str:
+        """The Vietnamese page, relative to docs/ (``co-quan/phong-y-te.md``)."""
+        return self.source.rel
+
+    def list(self, name: str) -> list[Any]:
+        """A list field, empty when absent."""
+        return list(self.data.get(name) or [])
+
+
+@dataclass
+class KnowledgeBase:
+    """Every record, the role vocabulary, the plan's blocks, and what was wrong with them."""
+
+    records: dict[str, Record]
+    roles: dict[str, dict[str, Any]]
+    plan_ids: set[str]
+    problems: list[Problem]
+
+    def of_type(self, kind: str) -> list[Record]:
+        """Records of one type, in their reading order (tasks by plan item, bodies by order)."""
+        chosen = [r for r in self.records.values() if r.type == kind]
+        return sorted(chosen, key=lambda r: (_order_key(r), r.id))
+
+
+def _order_key(record: Record) -> tuple[int, ...]:
+    if record.type == "task":  # "ii-3" → (2, 3)
+        roman, _, number = str(record.data.get("plan_ref", "")).partition("-")
+        return ({"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(roman, 9), int(number or 0))
+    order = record.data.get("order")
+    return (order if isinstance(order, int) else 999,)
+
+
+def page_type(data: dict[str, Any] | None) -> str:
+    """The ``type`` of a page's front matter (``page`` when absent)."""
+    value = (data or {}).get("type", DEFAULT_TYPE)
+    return "" if value is None else str(value)
+
+
+def required_fields(kind: str, translation: bool) -> tuple[str, ...]:
+    """Fields a page of ``kind`` must fill in: per language, and (Vietnamese only) neutral."""
+    schema = SCHEMAS[kind]
+    return schema.localized if translation else schema.localized + schema.neutral
+
+
+def line_of(source: Source, text: str, default: int = 1) -> int:
+    """The first front-matter line containing ``text`` (the line to report a field value at)."""
+    for number in range(1, max(source.body_start - 1, 1)):
+        if text in source.lines[number]:
+            return number + 1
+    return default
+
+
+def load(docs: Path, sources: Iterable[Source] | None = None) -> KnowledgeBase:
+    """Read the records of ``docs`` (or of the given, already parsed sources) and check them."""
+    problems: list[Problem] = []
+    if sources is None:
+        sources = []
+        for path in sorted(docs.rglob("*.md")):
+            if path.relative_to(docs).parts[0].startswith("_"):
+                continue
+            source, found = load_source(path, docs)
+            problems += found
+            if source is not None:
+                sources.append(source)
+    by_rel = {source.rel: source for source in sources}
+    roles, role_problems = load_roles(docs)
+    problems += role_problems
+    plan = by_rel.get(PLAN_PAGE)
+    plan_ids = set(explicit_ids(plan)) if plan else set()
+
+    records: dict[str, Record] = {}
+    for source in by_rel.values():
+        kind = page_type(source.front_matter)
+        if source.rel.endswith(TRANSLATION_SUFFIX) or kind not in SCHEMAS or kind == "page":
+            continue
+        record_id = str(source.front_matter.get("id") or "")
+        if not record_id:
+            continue  # reported as a missing required field
+        record = Record(kind, record_id, source, source.front_matter)
+        if record_id in records:
+            first = records[record_id].source
+            problems.append(
+                Problem(
+                    source.shown,
+                    source.field_lines.get("id", 1),
+                    "ID-DUPLICATE",
+                    f"id '{record_id}' is already used by {first.shown} (found it twice,"
+                    " expected every task and body to have its own id; change one of them)",
+                )
+            )
+            continue
+        expected_name = posixpath.basename(source.rel).removesuffix(".md")
+        if record_id != expected_name:
+            problems.append(
+                Problem(
+                    source.shown,
+                    source.field_lines.get("id", 1),
+                    "ID-PATH",
+                    f"id '{record_id}' differs from the file name (found '{expected_name}.md',"
+                    f" expected '{record_id}.md'; the id is the page's address: keep them equal)",
+                )
+            )
+        records[record_id] = record
+        for language in LANGUAGES:
+            page = source if language == "vi" else by_rel.get(_translation_of(source.rel))
+            if page is not None and page.front_matter:
+                record.titles[language] = str(page.front_matter.get("title", ""))
+                record.descriptions[language] = str(page.front_matter.get("description", ""))
+        translation = by_rel.get(_translation_of(source.rel))
+        if translation is not None and translation.front_matter:
+            problems += _check_agreement(record, translation)
+
+    problems += _check_role_refs(docs, roles, plan_ids)
+    kb = KnowledgeBase(records, roles, plan_ids, problems)
+    for record in records.values():
+        problems += _check_relations(kb, record)
+    return kb
+
+
+def _translation_of(rel: str) -> str:
+    return rel.removesuffix(".md") + TRANSLATION_SUFFIX
+
+
+def load_roles(docs: Path) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+    """The role vocabulary of ``docs/_data/roles.yml``: labels and checklists in each language."""
+    path = docs / ROLES_FILE
+    shown = path.as_posix()
+    if not path.is_file():
+        return {}, []
+    try:
+        roles = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return {}, [
+            Problem(
+                shown,
+                mark.line + 1 if mark else 1,
+                "DATA-YAML",
+                f"not valid YAML (found '{getattr(error, 'problem', error)}'; check the indentation"
+                " and put text containing ': ' in double quotes)",
+            )
+        ]
+    problems = []
+    for name, role in roles.items() if isinstance(roles, dict) else []:
+        label = role.get("label") if isinstance(role, dict) else None
+        if not isinstance(label, dict) or any(not label.get(lang) for lang in LANGUAGES):
+            problems.append(
+                Problem(
+                    shown,
+                    _yaml_line(path, f"{name}:"),
+                    "DATA-YAML",
+                    f"role '{name}' has no label in every language (expected 'label:' with"
+                    f" {', '.join(LANGUAGES)}; add the missing label)",
+                )
+            )
+    if not isinstance(roles, dict):
+        return {}, [Problem(shown, 1, "DATA-YAML", "expected a mapping of role names to roles")]
+    return roles, problems
+
+
+def _check_role_refs(docs: Path, roles: dict[str, Any], plan_ids: set[str]) -> list[Problem]:
+    """REF-UNKNOWN for a role, or one of its checklist lines, citing no item of the plan."""
+    path = docs / ROLES_FILE
+    problems = []
+    for name, role in roles.items():
+        # A checklist line without a ref of its own follows the role's ref.
+        items = role.get("checklist") or []
+        for ref in [role.get("ref")] + [item["ref"] for item in items if "ref" in item]:
+            if ref not in plan_ids:
+                problems.append(
+                    Problem(
+                        path.as_posix(),
+                        _yaml_line(path, f"{name}:"),
+                        "REF-UNKNOWN",
+                        f"role '{name}' cites plan item '{ref}', which does not exist (expected"
+                        " an id of docs/ke-hoach.md such as iv-2; correct the ref)",
+                    )
+                )
+    return problems
+
+
+def _yaml_line(path: Path, text: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith(text):
+            return number
+    return 1
+
+
+def _check_agreement(record: Record, translation: Source) -> list[Problem]:
+    """FIELD-MISMATCH: the English file repeats a neutral field with another value."""
+    schema = SCHEMAS[record.type]
+    problems = []
+    for name in ("type", *schema.neutral, *schema.optional):
+        if name in translation.front_matter and translation.front_matter[name] != record.data.get(
+            name
+        ):
+            problems.append(
+                Problem(
+                    translation.shown,
+                    translation.field_lines.get(name, 1),
+                    "FIELD-MISMATCH",
+                    f"'{name}' differs from the Vietnamese page (found"
+                    f" '{translation.front_matter[name]}', expected '{record.data.get(name)}' as in"
+                    f" {record.source.shown}; language-neutral fields are written once, in the"
+                    " Vietnamese file: delete this line)",
+                )
+            )
+    return problems
+
+
+def _unknown(
+    record: Record, what: str, value: Any, known: Iterable[str], field_name: str
+) -> Problem:
+    names = ", ".join(sorted(known)) or "none yet"
+    return Problem(
+        record.source.shown,
+        line_of(record.source, str(value), record.source.field_lines.get(field_name, 1)),
+        "REF-UNKNOWN",
+        f"{field_name} names {what} '{value}', which does not exist (expected one of: {names};"
+        " correct the id, or add that page first)",
+    )
+
+
+def _check_relations(kb: KnowledgeBase, record: Record) -> list[Problem]:
+    """REF-UNKNOWN for every relation of a record, and TASK-UNASSIGNED for tasks."""
+    bodies = {r.id for r in kb.records.values() if r.type == "body"}
+    problems = []
+
+    def plan_item(value: Any, field_name: str) -> None:
+        if value not in kb.plan_ids:
+            problems.append(_unknown(record, "plan item", value, kb.plan_ids, field_name))
+
+    def body(value: Any, field_name: str) -> None:
+        if value not in bodies:
+            problems.append(_unknown(record, "body", value, bodies, field_name))
+
+    def role(value: Any, field_name: str) -> None:
+        if value not in kb.roles:
+            problems.append(_unknown(record, "role", value, kb.roles, field_name))
+
+    if record.type == "task":
+        plan_item(record.data.get("plan_ref"), "plan_ref")
+        for relation in record.list("related_bodies"):
+            body(relation.get("body"), "related_bodies")
+            role(relation.get("role"), "related_bodies")
+        for name in ("lead", "support"):
+            for value in record.list(name):
+                body(value, name)
+        recommendations = {r.id for r in kb.records.values() if r.type == "recommendation"}
+        for value in record.list("recommendations"):
+            if value not in recommendations:
+                problems.append(
+                    _unknown(record, "recommendation", value, recommendations, "recommendations")
+                )
+        named = record.list("lead") or record.list("support") or record.list("related_bodies")
+        if not named and record.data.get("assignment") != PER_ANNEX:
+            problems.append(
+                Problem(
+                    record.source.shown,
+                    record.source.field_lines.get("id", 1),
+                    "TASK-UNASSIGNED",
+                    "task names no responsible body (found no lead, support or related_bodies,"
+                    f" expected at least one, or 'assignment: {PER_ANNEX}' while the annex that"
+                    " assigns it is not available)",
+                )
+            )
+    if record.type == "body":
+        for name in record.list("roles"):
+            role(name, "roles")
+        for name in ("reports_to", "reports_via"):
+            if record.data.get(name) is not None:
+                body(record.data[name], name)
+    return problems
