@@ -147,45 +147,48 @@ def load(docs: Path, sources: Iterable[Source] | None = None) -> KnowledgeBase:
     plan = by_rel.get(PLAN_PAGE)
     plan_ids = set(explicit_ids(plan)) if plan else set()
 
-    records: dict[str, Record] = {}
+    candidates: dict[str, list[Source]] = {}
     for source in by_rel.values():
         kind = page_type(source.front_matter)
         if source.rel.endswith(TRANSLATION_SUFFIX) or kind not in SCHEMAS or kind == "page":
             continue
         record_id = str(source.front_matter.get("id") or "")
-        if not record_id:
-            continue  # reported as a missing required field
-        record = Record(kind, record_id, source, source.front_matter)
-        if record_id in records:
-            first = records[record_id].source
+        if record_id:  # a missing id is reported as a missing required field
+            candidates.setdefault(record_id, []).append(source)
+
+    records: dict[str, Record] = {}
+    for record_id, sources in candidates.items():
+        # The page whose file name is its id keeps the id; any other page with it is the copy.
+        sources.sort(key=lambda s: _file_id(s) != record_id)
+        kept, *copies = sources
+        for copy in copies:
             problems.append(
                 Problem(
-                    source.shown,
-                    source.field_lines.get("id", 1),
+                    copy.shown,
+                    copy.field_lines.get("id", 1),
                     "ID-DUPLICATE",
-                    f"id '{record_id}' is already used by {first.shown} (found it twice,"
-                    " expected every task and body to have its own id; change one of them)",
+                    f"id '{record_id}' is already used by {kept.shown} (found it twice,"
+                    " expected every task and body to have its own id; give this page the id"
+                    f" '{_file_id(copy)}', its file name)",
                 )
             )
-            continue
-        expected_name = posixpath.basename(source.rel).removesuffix(".md")
-        if record_id != expected_name:
+        if _file_id(kept) != record_id:
             problems.append(
                 Problem(
-                    source.shown,
-                    source.field_lines.get("id", 1),
+                    kept.shown,
+                    kept.field_lines.get("id", 1),
                     "ID-PATH",
-                    f"id '{record_id}' differs from the file name (found '{expected_name}.md',"
+                    f"id '{record_id}' differs from the file name (found '{_file_id(kept)}.md',"
                     f" expected '{record_id}.md'; the id is the page's address: keep them equal)",
                 )
             )
+        record = Record(page_type(kept.front_matter), record_id, kept, kept.front_matter)
         records[record_id] = record
-        for language in LANGUAGES:
-            page = source if language == "vi" else by_rel.get(_translation_of(source.rel))
+        translation = by_rel.get(_translation_of(kept.rel))
+        for language, page in (("vi", kept), ("en", translation)):
             if page is not None and page.front_matter:
                 record.titles[language] = str(page.front_matter.get("title", ""))
                 record.descriptions[language] = str(page.front_matter.get("description", ""))
-        translation = by_rel.get(_translation_of(source.rel))
         if translation is not None and translation.front_matter:
             problems += _check_agreement(record, translation)
 
@@ -194,6 +197,10 @@ def load(docs: Path, sources: Iterable[Source] | None = None) -> KnowledgeBase:
     for record in records.values():
         problems += _check_relations(kb, record)
     return kb
+
+
+def _file_id(source: Source) -> str:
+    return posixpath.basename(source.rel).removesuffix(".md")
 
 
 def _translation_of(rel: str) -> str:
@@ -306,7 +313,8 @@ def _check_relations(kb: KnowledgeBase, record: Record) -> list[Problem]:
     problems = []
 
     def plan_item(value: Any, field_name: str) -> None:
-        if value not in kb.plan_ids:
+        # A missing value is reported as a missing required field, not as an unknown one.
+        if value is not None and value not in kb.plan_ids:
             problems.append(_unknown(record, "plan item", value, kb.plan_ids, field_name))
 
     def body(value: Any, field_name: str) -> None:

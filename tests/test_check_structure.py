@@ -301,3 +301,52 @@ def test_a_missing_docs_folder_is_an_error_not_a_pass(
     code = check_structure.main(["--docs", str(tmp_path / "nowhere")])
     assert code == 2
     assert "no docs folder here" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        (
+            "structure-kb-ref-unknown",
+            "docs/nhiem-vu/chinh-sach.md:7: REF-UNKNOWN related_bodies names body 'phong-tu-phap',"
+            " which does not exist (expected one of: phong-y-te; correct the id, or add that page"
+            " first)",
+        ),
+        (
+            "structure-kb-id-duplicate",
+            "docs/co-quan/phong-y-te-moi.md:3: ID-DUPLICATE id 'phong-y-te' is already used by"
+            " docs/co-quan/phong-y-te.md (found it twice, expected every task and body to have its"
+            " own id; give this page the id 'phong-y-te-moi', its file name)",
+        ),
+        (
+            "structure-kb-missing-field",
+            "docs/nhiem-vu/chinh-sach.md:1: FRONT-MATTER-FIELD front matter has no 'plan_ref'"
+            " (found no 'plan_ref:' line, expected one on every page of type 'task'; add"
+            " 'plan_ref: ...' between the '---' lines)",
+        ),
+        (
+            "structure-kb-field-mismatch",
+            "docs/nhiem-vu/chinh-sach.en.md:2: FIELD-MISMATCH 'id' differs from the Vietnamese"
+            " page (found 'chinh-sach-khac', expected 'chinh-sach' as in"
+            " docs/nhiem-vu/chinh-sach.md; language-neutral fields are written once, in the"
+            " Vietnamese file: delete this line)",
+        ),
+        (
+            "structure-kb-unassigned",
+            "docs/nhiem-vu/chinh-sach.md:3: TASK-UNASSIGNED task names no responsible body (found"
+            " no lead, support or related_bodies, expected at least one, or 'assignment:"
+            " per-annex' while the annex that assigns it is not available)",
+        ),
+    ],
+)
+def test_bad_knowledge_base_data_is_rejected(
+    fixture: str,
+    expected: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, lines = run_on_fixture(fixture, tmp_path, monkeypatch, capsys)
+    assert code == 1
+    assert lines[:2] == [expected, "1 problem found."]
+    assert lines[2].startswith("Not yet translated (")

@@ -82,9 +82,13 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     docs = Path(config.docs_dir)
     source, _ = _state["markdown_source"].load_source(Path(page.file.abs_src_path), docs)
 
+    # MkDocs hands over the Markdown without the front matter and the blank lines after it.
+    first = source.body_start
+    while first < len(source.lines) and not source.lines[first].strip():
+        first += 1
+
     def where(offset: int) -> str:
-        # The page's Markdown starts after its front matter: count those lines back in.
-        line = source.body_start + markdown.count("\n", 0, offset) + 1
+        line = first + markdown.count("\n", 0, offset) + 1
         return f"{docs.name}/{page.file.src_uri}:{line}: KB-MARKER"
 
     whole_lines = {m.start() for m in MARKER.finditer(markdown)}

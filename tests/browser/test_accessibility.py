@@ -13,7 +13,18 @@ from playwright.sync_api import Page
 
 WCAG_TAGS = {"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
 OPTIONS = {"runOnly": {"type": "tag", "values": [*sorted(WCAG_TAGS), "best-practice"]}}
-PAGES = ["", "ke-hoach/", "gioi-thieu/", "en/", "en/ke-hoach/", "en/gioi-thieu/"]
+# One page of every kind, in both languages.
+KINDS = [
+    "",  # home
+    "ke-hoach/",  # the plan
+    "gioi-thieu/",  # about
+    "nhiem-vu/",  # an index
+    "nhiem-vu/tap-huan-phoi-hop/",  # a task
+    "co-quan/ubnd-xa-phuong/",  # a body, with its checklist
+    "ai-lam-gi/",  # the matrix
+    "bao-cao/",  # a how-to
+]
+PAGES = KINDS + [f"en/{path}" for path in KINDS]
 
 
 def blocking(violations: list[dict]) -> list[dict]:
@@ -43,6 +54,15 @@ def axe_violations(page: Page) -> list[dict]:
 @pytest.mark.browser
 @pytest.mark.parametrize("path", PAGES)
 def test_page_has_no_accessibility_violations(page: Page, site_url: str, path: str) -> None:
+    page.goto(site_url + path, wait_until="networkidle")
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["ai-lam-gi/", "co-quan/ubnd-xa-phuong/"])
+def test_phone_layout_has_no_accessibility_violations(page: Page, site_url: str, path: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
     page.goto(site_url + path, wait_until="networkidle")
     violations = axe_violations(page)
     assert violations == [], describe(violations)

@@ -87,3 +87,20 @@ def test_keyboard_language_switch(page: Page, site_url: str) -> None:
     tab_until(page, "a.md-select__link[hreflang='en']")
     page.keyboard.press("Enter")
     expect(page).to_have_url(site_url + "en/gioi-thieu/")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_staff_learn_what_a_ward_must_do_within_two_clicks_of_home(
+    page: Page, site_url: str, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(site_url)
+    card = page.locator("article")  # the staff card on the home page
+    card.get_by_role("link", name="Ủy ban nhân dân các xã, phường", exact=True).click()
+    expect(page).to_have_url(site_url + "co-quan/ubnd-xa-phuong/")
+    expect(page.get_by_role("heading", name="Việc cần làm")).to_be_visible()
+    checklist = page.get_by_role("checkbox")
+    assert checklist.count() >= 5
+    expect(checklist.first).to_have_accessible_name(re.compile(r"^Rà soát, xây dựng kế hoạch"))
+    expect(page.locator("article")).to_contain_text("Báo cáo kết quả cho Ủy ban nhân dân thành phố")
+    assert page.log.errors == []

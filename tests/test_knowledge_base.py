@@ -1,0 +1,176 @@
+"""The knowledge base as built: the matrix and CSV follow the front matter, quotations of the
+plan are word for word, every record has its pages, and one front-matter change reaches every
+generated place."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+import records
+import renderers
+from helpers import REPO, article, by_class, load, run_mkdocs_build, text_lines
+from lxml import html
+
+LANGUAGES = {"vi": "", "en": "en/"}
+
+
+@pytest.fixture(scope="module")
+def kb() -> records.KnowledgeBase:
+    """The real site's records."""
+    loaded = records.load(REPO / "docs")
+    assert loaded.problems == []
+    return loaded
+
+
+def page_url(record: records.Record) -> str:
+    """The built file of a record's page, without language prefix."""
+    return record.page.removesuffix(".md") + "/index.html"
+
+
+def matrix(site: Path, prefix: str) -> dict[str, dict[str, str]]:
+    """The built matrix as {body title: {column label: cell text}}."""
+    (table,) = by_class(load(site / prefix / "ai-lam-gi" / "index.html"), "kb-matrix__table")
+    rows = {}
+    for row in table.xpath(".//tbody/tr"):
+        title = row.xpath("./th")[0].text_content().strip()
+        rows[title] = {
+            cell.get("data-label"): " ".join(cell.text_content().split())
+            for cell in row.xpath("./td")
+        }
+    return rows
+
+
+def expected_cells(kb: records.KnowledgeBase, lang: str) -> dict[str, dict[str, list[str]]]:
+    """What each cell must mention, worked out from the front matter alone."""
+    text = renderers.TEXT[lang]
+    expected = {}
+    for body in kb.of_type("body"):
+        plan_wide = [r for r in body.list("roles") if kb.roles[r]["every_task"]]
+        cells = {text["role_all"]: [kb.roles[r]["label"][lang] for r in plan_wide]}
+        for task in kb.of_type("task"):
+            column = f"{renderers.item_label(task.data['plan_ref'])} {task.titles[lang]}"
+            mentions = [
+                kb.roles[relation["role"]]["label"][lang]
+                for relation in task.list("related_bodies")
+                if relation["body"] == body.id
+            ]
+            mentions += [text[name] for name in ("lead", "support") if body.id in task.list(name)]
+            cells[column] = mentions
+        expected[body.titles[lang]] = cells
+    return expected
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_matrix_follows_the_front_matter(built_site: Path, kb: records.KnowledgeBase, lang: str):
+    built = matrix(built_site, LANGUAGES[lang])
+    expected = expected_cells(kb, lang)
+    assert set(built) == set(expected)
+    for body, cells in expected.items():
+        assert set(built[body]) == set(cells), body
+        for column, mentions in cells.items():
+            shown = built[body][column]
+            if mentions:
+                assert all(m in shown for m in mentions), (body, column, shown)
+            else:
+                assert shown == "—", (body, column, shown)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_csv_holds_the_same_assignments(built_site: Path, kb: records.KnowledgeBase, lang: str):
+    raw = (built_site / LANGUAGES[lang] / "ai-lam-gi" / renderers.CSV_NAME).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel needs the BOM to read UTF-8
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    tasks = kb.of_type("task")
+    plan_wide = sum(
+        len([r for r in b.list("roles") if kb.roles[r]["every_task"]]) for b in kb.of_type("body")
+    )
+    specific = sum(
+        len(t.list("related_bodies") + t.list("lead") + t.list("support")) for t in tasks
+    )
+    assert len(rows) == 1 + plan_wide * len(tasks) + specific
+    assert rows[0] == renderers.matrix_rows(kb, lang)[0]
+    page = load(built_site / LANGUAGES[lang] / "ai-lam-gi" / "index.html")
+    assert page.xpath(f"//a[@href='{renderers.CSV_NAME}'][@download]")
+
+
+def test_every_record_has_its_page_in_both_languages(built_site: Path, kb: records.KnowledgeBase):
+    for record in kb.records.values():
+        for lang, prefix in LANGUAGES.items():
+            page = load(built_site / prefix / page_url(record))
+            assert page.get("lang") == lang
+            assert record.titles[lang] in page.findtext(".//title")
+
+
+def plan_lines(site: Path, prefix: str) -> set[str]:
+    (plan_text,) = by_class(load(site / prefix / "ke-hoach" / "index.html"), "plan-text")
+    return set(text_lines(plan_text))
+
+
+def quotation_lines(quote: html.HtmlElement) -> list[str]:
+    """The quoted text of a ``blockquote.plan-quote``, without its source link."""
+    copy = html.fromstring(html.tostring(quote, encoding="unicode"))
+    for source in by_class(copy, "plan-quote-source"):
+        source.drop_tree()
+    return text_lines(copy)
+
+
+def not_in_plan(quote: html.HtmlElement, plan: set[str]) -> list[str]:
+    return [line for line in quotation_lines(quote) if line not in plan]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_quotations_of_the_plan_are_word_for_word(built_site: Path, lang: str) -> None:
+    prefix = LANGUAGES[lang]
+    plan = plan_lines(built_site, prefix)
+    quotes = 0
+    for path in sorted((built_site / prefix).rglob("index.html")):
+        if lang == "vi" and path.relative_to(built_site).parts[0] == "en":
+            continue
+        for quote in by_class(article(load(path)), "plan-quote"):
+            quotes += 1
+            assert not_in_plan(quote, plan) == [], path
+    assert quotes >= 20  # the task and body pages quote the plan
+
+
+def test_an_altered_quotation_is_caught() -> None:
+    quote = html.fromstring(
+        '<blockquote class="plan-quote"><p>4. Phát triển hệ thống dịch vụ cho trẻ em.</p>'
+        '<p class="plan-quote-source"><a href="#">Kế hoạch, mục II.4</a></p></blockquote>'
+    )
+    plan = {"4. Phát triển hệ thống dịch vụ bảo đảm thực hiện quyền trẻ em."}
+    assert not_in_plan(quote, plan) == ["4. Phát triển hệ thống dịch vụ cho trẻ em."]
+
+
+def test_one_front_matter_change_reaches_every_generated_place(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    task = project_copy / "docs" / "nhiem-vu" / "dich-vu-tre-em.md"
+    text = task.read_text(encoding="utf-8")
+    task.write_text(text.replace("lead: []", "lead: [ubnd-xa-phuong]"), encoding="utf-8")
+    site = tmp_path / "out"
+    result = run_mkdocs_build(project_copy, site)
+    assert result.returncode == 0, result.stderr
+
+    cells = matrix(site, "")
+    assert cells["Ủy ban nhân dân các xã, phường"]["II.4 Hệ thống dịch vụ cho trẻ em"] == (
+        "Chủ trì (Theo Phụ lục phân công nhiệm vụ)"
+    )
+    reader = csv.reader(
+        io.StringIO((site / "ai-lam-gi" / renderers.CSV_NAME).read_text("utf-8-sig"))
+    )
+    annex_rows = [r for r in reader if r[0] == "ubnd-xa-phuong" and r[-1] == "Phụ lục"]
+    assert annex_rows == [
+        [
+            "ubnd-xa-phuong", "Ủy ban nhân dân các xã, phường", "dich-vu-tre-em", "II.4",
+            "Hệ thống dịch vụ cho trẻ em", "Chủ trì", "IV.2", "Phụ lục",
+        ]
+    ]  # fmt: skip
+    body = article(load(site / "co-quan" / "ubnd-xa-phuong" / "index.html")).text_content()
+    assert "Hệ thống dịch vụ cho trẻ em: Chủ trì" in body
+    task_page = article(load(site / "nhiem-vu" / "dich-vu-tre-em" / "index.html")).text_content()
+    assert "Chủ trì: Ủy ban nhân dân các xã, phường" in task_page
+    english = article(load(site / "en" / "nhiem-vu" / "dich-vu-tre-em" / "index.html"))
+    assert "Lead: People's Committees of communes and wards" in english.text_content()
