@@ -140,16 +140,19 @@ class Site:
     def locate(
         self, page: Page, element: html.HtmlElement, needles: Iterable[str]
     ) -> tuple[str, int]:
-        """Where to report a problem: the Markdown file and line for a link in a page's content,
-        else the HTML file and line (links from templates and the theme)."""
+        """Where to report a problem: the Markdown file and line for a link in a page's content
+        (the page itself, else a shared fragment under docs/_*/ that defines it, such as a link
+        target in docs/_snippets/links.md), else the HTML file and line (templates, theme)."""
         source = self.source_of(page)
         if source is None or not element.xpath(CONTENT_XPATH):
             return str(page.path), element.sourceline or 0
-        lines = self._source_lines(source)
-        for needle in needles:
-            for number, line in enumerate(lines, start=1):
-                if needle and needle in line:
-                    return str(source), number
+        fragments = sorted(p for p in self.docs.glob("_*/*.md"))
+        for candidate in [source, *fragments]:
+            lines = self._source_lines(candidate)
+            for needle in needles:
+                for number, line in enumerate(lines, start=1):
+                    if needle and needle in line:
+                        return str(candidate), number
         return str(source), 0
 
     def _source_lines(self, source: Path) -> list[str]:

@@ -1,23 +1,28 @@
-"""The knowledge base: tasks and responsible bodies, read from the front matter of their pages.
+"""The knowledge base: tasks, bodies and UN recommendations, read from page front matter.
 
-Each task and each body is one page, ``docs/nhiem-vu/<id>.md`` or ``docs/co-quan/<id>.md``, with
-YAML front matter. The schema of every page type is in ``SCHEMAS`` and explained for editors on
-the page docs/gioi-thieu/huong-dan-bien-tap.md. Language-neutral fields (ids, relations, dates)
-are written once, in the Vietnamese file; the English file carries its own title and
-description and may repeat a neutral field only with the same value.
+Each task, body and recommendation paragraph is one page (``docs/nhiem-vu/<id>.md``,
+``docs/co-quan/<id>.md``, ``docs/khuyen-nghi/p<number>.md``) with YAML front matter. The schema
+of every page type is in ``SCHEMAS`` and explained for editors on docs/huong-dan-bien-tap.md.
+Language-neutral fields (ids, relations, dates) are written once, in the Vietnamese file; the
+English file carries its own title and description and may repeat a neutral field only with the
+same value.
 
 Roles (what the plan asks a body to do) are defined once, with their labels and checklists in
-both languages, in ``docs/_data/roles.yml``.
+both languages, in ``docs/_data/roles.yml``; themes of recommendations in ``themes.yml``. The
+official text of recommendations, once imported, is in ``docs/_data/recommendations/`` (written
+only by scripts/import_recommendations.py) and takes precedence over the pages' own fields.
 
 :func:`load` reads everything and returns the records with every problem found, as
 ``path:line: CODE`` problems:
 
 - ``FRONT-MATTER-TYPE`` / ``FRONT-MATTER-FIELD``: unknown page type; required field missing.
 - ``ID-DUPLICATE``: two records share an id. ``ID-PATH``: a record's id is not its file name.
-- ``REF-UNKNOWN``: a relation names a body, task, role or plan item that does not exist.
+- ``REF-UNKNOWN``: a relation names a body, task, role, theme or plan item that does not exist;
+  a recommendation's id is not ``p<paragraph>`` or its text status is unknown.
 - ``FIELD-MISMATCH``: the English file gives a language-neutral field another value.
 - ``TASK-UNASSIGNED``: a task names no body at all and is not marked ``assignment: per-annex``.
-- ``DATA-YAML``: ``docs/_data/roles.yml`` is not valid YAML or not in the expected shape.
+- ``DATA-YAML``: a data file (``docs/_data/roles.yml``, ``themes.yml``, the imported
+  recommendations) is not valid YAML or not in the expected shape.
 """
 
 from __future__ import annotations
@@ -35,6 +40,11 @@ from problems import Problem
 LANGUAGES = ("vi", "en")
 PLAN_PAGE = "ke-hoach.md"
 ROLES_FILE = "_data/roles.yml"
+THEMES_FILE = "_data/themes.yml"
+IMPORTED_FOLDER = "_data/recommendations"  # written by scripts/import_recommendations.py
+# What the site has of a paragraph's text: its topic only (named elsewhere), our summary of a
+# partial reading, or the official text in English or Vietnamese (imported).
+TEXT_STATUSES = ("topic-only", "summary", "official-en", "official-vi")
 
 
 @dataclass(frozen=True)
@@ -51,9 +61,17 @@ SCHEMAS: dict[str, Schema] = {
     "task": Schema(
         neutral=("id", "plan_ref"),
         optional=(
-            *("assignment", "related_bodies", "recommendations"),
+            *("assignment", "related_bodies"),
             # The task's row in the annex, once it is available:
             *("lead", "support", "deadline", "source"),
+        ),
+    ),
+    "recommendation": Schema(
+        neutral=("id", "symbol", "paragraph", "text_status"),
+        optional=(
+            *("urgent", "themes", "sdg_targets", "tasks", "bodies"),
+            # Known only from the official text; filled from the importer's data file:
+            *("cluster", "cluster_heading", "subheading", "articles"),
         ),
     ),
     "body": Schema(
@@ -94,6 +112,27 @@ class KnowledgeBase:
     roles: dict[str, dict[str, Any]]
     plan_ids: set[str]
     problems: list[Problem]
+    themes: dict[str, dict[str, str]] = field(default_factory=dict)
+    imported: dict[str, dict[str, Any]] = field(default_factory=dict)  # symbol → data file
+
+    def official(self, record: Record) -> dict[str, Any]:
+        """The imported data of a recommendation's paragraph ({} when not imported)."""
+        data = self.imported.get(str(record.data.get("symbol")), {})
+        return (data.get("paragraphs") or {}).get(record.data.get("paragraph")) or {}
+
+    def text_status(self, record: Record) -> str:
+        """What the site has of a paragraph's text, the imported official text first."""
+        texts = self.official(record).get("text") or {}
+        if texts.get("vi"):
+            return "official-vi"
+        if texts.get("en"):
+            return "official-en"
+        return str(record.data.get("text_status"))
+
+    def field(self, record: Record, name: str) -> Any:
+        """A recommendation's field, from the official text's data when imported."""
+        value = self.official(record).get(name)
+        return value if value not in (None, [], "") else record.data.get(name)
 
     def of_type(self, kind: str) -> list[Record]:
         """Records of one type, in their reading order (tasks by plan item, bodies by order)."""
@@ -105,6 +144,9 @@ def _order_key(record: Record) -> tuple[int, ...]:
     if record.type == "task":  # "ii-3" → (2, 3)
         roman, _, number = str(record.data.get("plan_ref", "")).partition("-")
         return ({"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(roman, 9), int(number or 0))
+    if record.type == "recommendation":
+        paragraph = record.data.get("paragraph")
+        return (paragraph if isinstance(paragraph, int) else 999,)
     order = record.data.get("order")
     return (order if isinstance(order, int) else 999,)
 
@@ -144,6 +186,10 @@ def load(docs: Path, sources: Iterable[Source] | None = None) -> KnowledgeBase:
     by_rel = {source.rel: source for source in sources}
     roles, role_problems = load_roles(docs)
     problems += role_problems
+    themes, theme_problems = load_vocabulary(docs / THEMES_FILE)
+    problems += theme_problems
+    imported, imported_problems = load_imported(docs / IMPORTED_FOLDER)
+    problems += imported_problems
     plan = by_rel.get(PLAN_PAGE)
     plan_ids = set(explicit_ids(plan)) if plan else set()
 
@@ -193,7 +239,7 @@ def load(docs: Path, sources: Iterable[Source] | None = None) -> KnowledgeBase:
             problems += _check_agreement(record, translation)
 
     problems += _check_role_refs(docs, roles, plan_ids)
-    kb = KnowledgeBase(records, roles, plan_ids, problems)
+    kb = KnowledgeBase(records, roles, plan_ids, problems, themes, imported)
     for record in records.values():
         problems += _check_relations(kb, record)
     return kb
@@ -242,6 +288,54 @@ def load_roles(docs: Path) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
     if not isinstance(roles, dict):
         return {}, [Problem(shown, 1, "DATA-YAML", "expected a mapping of role names to roles")]
     return roles, problems
+
+
+def load_vocabulary(path: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+    """A vocabulary file such as themes.yml: ``id: {vi: label, en: label}``."""
+    if not path.is_file():
+        return {}, []
+    data, problems = _read_yaml(path)
+    if not isinstance(data, dict):
+        return {}, problems or [Problem(path.as_posix(), 1, "DATA-YAML", "expected id: labels")]
+    for name, labels in data.items():
+        if not isinstance(labels, dict) or any(not labels.get(lang) for lang in LANGUAGES):
+            problems.append(
+                Problem(
+                    path.as_posix(),
+                    _yaml_line(path, f"{name}:"),
+                    "DATA-YAML",
+                    f"'{name}' has no label in every language (expected {', '.join(LANGUAGES)};"
+                    " add the missing label)",
+                )
+            )
+    return data, problems
+
+
+def load_imported(folder: Path) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+    """The official texts imported by scripts/import_recommendations.py, keyed by symbol."""
+    imported, problems = {}, []
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        data, found = _read_yaml(path)
+        problems += found
+        if isinstance(data, dict) and data.get("symbol"):
+            imported[str(data["symbol"])] = data
+    return imported, problems
+
+
+def _read_yaml(path: Path) -> tuple[Any, list[Problem]]:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")), []
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return None, [
+            Problem(
+                path.as_posix(),
+                mark.line + 1 if mark else 1,
+                "DATA-YAML",
+                f"not valid YAML (found '{getattr(error, 'problem', error)}'; check the indentation"
+                " and put text containing ': ' in double quotes)",
+            )
+        ]
 
 
 def _check_role_refs(docs: Path, roles: dict[str, Any], plan_ids: set[str]) -> list[Problem]:
@@ -333,12 +427,6 @@ def _check_relations(kb: KnowledgeBase, record: Record) -> list[Problem]:
         for name in ("lead", "support"):
             for value in record.list(name):
                 body(value, name)
-        recommendations = {r.id for r in kb.records.values() if r.type == "recommendation"}
-        for value in record.list("recommendations"):
-            if value not in recommendations:
-                problems.append(
-                    _unknown(record, "recommendation", value, recommendations, "recommendations")
-                )
         named = record.list("lead") or record.list("support") or record.list("related_bodies")
         if not named and record.data.get("assignment") != PER_ANNEX:
             problems.append(
@@ -351,10 +439,48 @@ def _check_relations(kb: KnowledgeBase, record: Record) -> list[Problem]:
                     " assigns it is not available)",
                 )
             )
+    if record.type == "recommendation":
+        problems += _check_recommendation(kb, record)
+        tasks = {r.id for r in kb.records.values() if r.type == "task"}
+        for value in record.list("tasks"):
+            if value not in tasks:
+                problems.append(_unknown(record, "task", value, tasks, "tasks"))
+        for value in record.list("bodies"):
+            body(value, "bodies")
+        for value in record.list("themes"):
+            if value not in kb.themes:
+                problems.append(_unknown(record, "theme", value, kb.themes, "themes"))
     if record.type == "body":
         for name in record.list("roles"):
             role(name, "roles")
         for name in ("reports_to", "reports_via"):
             if record.data.get(name) is not None:
                 body(record.data[name], name)
+    return problems
+
+
+def _check_recommendation(kb: KnowledgeBase, record: Record) -> list[Problem]:
+    """A recommendation's id is p<paragraph>, and its text status is one of TEXT_STATUSES."""
+    problems = []
+    source, paragraph = record.source, record.data.get("paragraph")
+    if not isinstance(paragraph, int) or record.id != f"p{paragraph}":
+        problems.append(
+            Problem(
+                source.shown,
+                source.field_lines.get("paragraph", 1),
+                "REF-UNKNOWN",
+                f"paragraph '{paragraph}' does not match the id (found id '{record.id}', expected"
+                f" 'p' and the paragraph number, e.g. p30 for paragraph 30; correct either)",
+            )
+        )
+    status = record.data.get("text_status")
+    if status not in TEXT_STATUSES:
+        problems.append(
+            Problem(
+                source.shown,
+                source.field_lines.get("text_status", 1),
+                "REF-UNKNOWN",
+                f"text_status '{status}' is unknown (expected one of: {', '.join(TEXT_STATUSES)})",
+            )
+        )
     return problems

@@ -10,6 +10,7 @@ mkdocs-static-i18n points them at the English page on the English site.
 from __future__ import annotations
 
 import posixpath
+import re
 
 from records import PLAN_PAGE, KnowledgeBase, Record
 
@@ -37,15 +38,41 @@ TEXT: dict[str, dict[str, str]] = {
         "reports_to": "Báo cáo kết quả cho {to}",
         "reports_via": ", qua {via}",
         "reports_none": "Kế hoạch không nói cơ quan này báo cáo cho ai.",
-        "no_recommendations": (
-            "Chưa liên kết. Phần các khuyến nghị của Ủy ban về quyền trẻ em của Liên Hợp Quốc"
-            " đang được xây dựng; khi xong, các khuyến nghị mà nhiệm vụ này đáp ứng sẽ hiện ở đây."
-        ),
+        "no_recommendations": "Trang chưa liên hệ khuyến nghị nào của Liên Hợp Quốc với mục này.",
+        "recs_reading": "Liên hệ là cách đọc của trang; lý do nằm trên trang của từng khuyến nghị.",
+        "urgent": "cần biện pháp khẩn cấp",
+        "status": {
+            "topic-only": "Chỉ biết chủ đề (nêu ở đoạn 4); trang chưa có nguyên văn đoạn này.",
+            "summary": "Tóm tắt của trang từ phần đã đọc được; trang chưa có nguyên văn đầy đủ.",
+            "official-en": "Nguyên văn chính thức bằng tiếng Anh đã được nhập.",
+            "official-vi": "Nguyên văn chính thức và bản tiếng Việt đã được nhập.",
+        },
+        "not_imported": "Văn bản chính thức của đoạn này chưa được nhập vào trang",
+        "official_text": "Nguyên văn",
+        "vi_text": "Bản tiếng Việt",
+        "symbol": "Ký hiệu văn bản",
+        "paragraph": "Đoạn",
+        "cluster": "Nhóm",
+        "articles": "Điều của Công ước nêu ở tiêu đề nhóm",
+        "themes": "Chủ đề",
+        "sdg": "Mục tiêu phát triển bền vững (SDG)",
+        "text": "Văn bản trên trang",
+        "unknown": "chưa biết (văn bản chính thức chưa được nhập)",
+        "none_read": "không có trong phần đã đọc",
+        "yes": "có",
+        "tasks": "Nhiệm vụ của Kế hoạch liên quan",
+        "bodies": "Cơ quan liên quan",
+        "no_cluster": "Chưa biết nhóm (văn bản chính thức chưa được nhập)",
+        "no_theme": "Chưa gắn chủ đề",
+        "no_body": "Chưa gắn cơ quan",
+        "urgent_first": "Cần biện pháp khẩn cấp (đoạn 4)",
+        "others": "Các đoạn khác trang đã có",
         "no_training": "Chưa có. Tài liệu tập huấn đang được biên soạn và sẽ hiện ở đây.",
         "body": "Cơ quan",
         "role_all": "Vai trò với mọi nhiệm vụ",
         "guidance_mark": "cách đọc của trang",
         "csv": "Tải bảng phân công (CSV, mở được bằng Excel)",
+        "csv_recs": "Tải bảng khuyến nghị – nhiệm vụ – cơ quan (CSV, mở được bằng Excel)",
     },
     "en": {
         "plan": "Plan",
@@ -70,20 +97,53 @@ TEXT: dict[str, dict[str, str]] = {
         "reports_to": "Reports results to {to}",
         "reports_via": ", through {via}",
         "reports_none": "The plan does not say to whom this body reports.",
-        "no_recommendations": (
-            "Not linked yet. The section on the UN Committee on the Rights of the Child's"
-            " recommendations is being built; the recommendations this task answers will appear"
-            " here."
+        "no_recommendations": "The site links no UN recommendation to this yet.",
+        "recs_reading": (
+            "The links are the site's reading; the reason is on each recommendation's page."
         ),
+        "urgent": "urgent measures needed",
+        "status": {
+            "topic-only": (
+                "Topic only (named in paragraph 4); the site does not have this paragraph's text."
+            ),
+            "summary": (
+                "The site's summary of the part that could be read; the site does not have the"
+                " full text."
+            ),
+            "official-en": "The official English text has been imported.",
+            "official-vi": "The official text and a Vietnamese version have been imported.",
+        },
+        "not_imported": "The official text of this paragraph has not been imported into the site",
+        "official_text": "Official text",
+        "vi_text": "Vietnamese version",
+        "symbol": "Document symbol",
+        "paragraph": "Paragraph",
+        "cluster": "Cluster",
+        "articles": "Convention articles named in the cluster heading",
+        "themes": "Themes",
+        "sdg": "Sustainable Development Goal (SDG) targets",
+        "text": "Text on this site",
+        "unknown": "not known (the official text has not been imported)",
+        "none_read": "none in the part that was read",
+        "yes": "yes",
+        "tasks": "Related tasks of the plan",
+        "bodies": "Bodies concerned",
+        "no_cluster": "Cluster not known (the official text has not been imported)",
+        "no_theme": "No theme yet",
+        "no_body": "No body linked yet",
+        "urgent_first": "Urgent measures needed (paragraph 4)",
+        "others": "Other paragraphs the site has",
         "no_training": "None yet. Training materials are being written and will appear here.",
         "body": "Body",
         "role_all": "Role in every task",
         "guidance_mark": "the site's reading",
         "csv": "Download the assignment table (CSV, opens in Excel)",
+        "csv_recs": "Download the recommendation – task – body table (CSV, opens in Excel)",
     },
 }
 GUIDE_PAGE = "huong-dan-bien-tap.md"
-CSV_NAME = "phan-cong.csv"
+# Reference-style link to the official UN document, defined once in docs/_snippets/links.md.
+OFFICIAL_LINK = "crc-vnm-co-5-6"
 
 
 def link(page: str, target: str, anchor: str = "") -> str:
@@ -234,12 +294,129 @@ def render_reporting(kb: KnowledgeBase, body: Record, page: str, lang: str) -> s
     return f"{sentence} ({plan_link('iv-2', page)})."
 
 
-def render_recommendations(kb: KnowledgeBase, task: Record, page: str, lang: str) -> str:
-    """The UN recommendations a task answers, or a plain statement that none are linked yet."""
-    linked = [kb.records[r] for r in task.list("recommendations") if r in kb.records]
+def linked_recommendations(kb: KnowledgeBase, field_name: str, record_id: str) -> list[Record]:
+    """Recommendations whose ``tasks`` or ``bodies`` name ``record_id`` (the back-links)."""
+    return [r for r in kb.of_type("recommendation") if record_id in r.list(field_name)]
+
+
+def recommendation_item(kb: KnowledgeBase, rec: Record, page: str, lang: str) -> str:
+    """``[Đoạn 30: …](…) – cần biện pháp khẩn cấp`` as a list item."""
+    urgent = f" – *{TEXT[lang]['urgent']}*" if rec.data.get("urgent") else ""
+    return f"- {record_link(rec, page, lang)}{urgent}"
+
+
+def render_recommendations(kb: KnowledgeBase, record: Record, page: str, lang: str) -> str:
+    """The recommendations linked to a task or a body (generated from the recommendations)."""
+    field_name = "tasks" if record.type == "task" else "bodies"
+    linked = linked_recommendations(kb, field_name, record.id)
     if not linked:
         return TEXT[lang]["no_recommendations"]
-    return "\n".join(f"- {record_link(r, page, lang)}" for r in linked)
+    lines = [recommendation_item(kb, r, page, lang) for r in linked]
+    return "\n".join([*lines, "", TEXT[lang]["recs_reading"]])
+
+
+def render_rec_facts(kb: KnowledgeBase, rec: Record, page: str, lang: str) -> str:
+    """A definition list of what is known about a recommendation paragraph."""
+    text = TEXT[lang]
+    cluster = kb.field(rec, "cluster")
+    heading = kb.field(rec, "cluster_heading")
+    articles = kb.field(rec, "articles") or []
+    themes = [kb.themes[t][lang] for t in rec.list("themes")]
+    sdg = rec.list("sdg_targets") or kb.official(rec).get("sdg_targets") or []
+    symbol = f"[{rec.data['symbol']}][{OFFICIAL_LINK}]"
+    rows = [
+        (text["symbol"], symbol),
+        (text["paragraph"], str(rec.data["paragraph"])),
+        (text["urgent"].capitalize(), text["yes"] if rec.data.get("urgent") else "—"),
+        (text["cluster"], f"{cluster}. {heading}" if cluster else text["unknown"]),
+        (text["articles"], ", ".join(str(a) for a in articles) or text["unknown"]),
+        (text["themes"], ", ".join(themes) or "—"),
+        (text["sdg"], ", ".join(str(t) for t in sdg) or text["unknown"]),
+        (text["text"], text["status"][kb.text_status(rec)]),
+    ]
+    return "\n\n".join(f"{term}\n:   {value}" for term, value in rows)
+
+
+def render_rec_text(kb: KnowledgeBase, rec: Record, page: str, lang: str) -> str:
+    """The paragraph's official text, quoted with its source, or why it is not here."""
+    text = TEXT[lang]
+    texts = kb.official(rec).get("text") or {}
+    where = f"{rec.data['symbol']}, {text['paragraph'].lower()} {rec.data['paragraph']}"
+    source = f"[{where}][{OFFICIAL_LINK}]"
+    if not texts.get("en"):
+        status = text["status"][kb.text_status(rec)]
+        return f'!!! warning "{text["not_imported"]}"\n\n    {status}'
+    blocks = []
+    if lang == "vi" and texts.get("vi"):
+        blocks.append((text["vi_text"], texts["vi"], "vi"))
+    blocks.append((text["official_text"], texts["en"], "en"))
+    out = []
+    for label, body, language in blocks:
+        lines = "\n\n".join(literal(line) for line in body.split("\n") if line.strip())
+        out.append(
+            f'<blockquote class="un-quote" lang="{language}" markdown>\n\n{lines}\n\n'
+            f'<p class="plan-quote-source" markdown="span">{label}: {source}</p>\n\n</blockquote>'
+        )
+    return "\n\n".join(out)
+
+
+def literal(line: str) -> str:
+    """A line of imported text as Markdown that shows exactly that text (nothing is markup)."""
+    escaped = line.strip().replace("&", "&amp;").replace("<", "&lt;")
+    escaped = re.sub(r"([\\`*_\[\]#])", r"\\\1", escaped)
+    # A leading "30.", "-", "+" or ">" would start a list or a quotation: escape it.
+    return re.sub(r"^(\d+)\.", r"\1\\.", re.sub(r"^([-+>])", r"\\\1", escaped))
+
+
+def render_rec_links(kb: KnowledgeBase, rec: Record, page: str, lang: str) -> str:
+    """The tasks and bodies a recommendation is linked to (the site's reading)."""
+    text = TEXT[lang]
+    tasks = [kb.records[t] for t in rec.list("tasks")]
+    bodies = [kb.records[b] for b in rec.list("bodies")]
+    lines = [f"**{text['tasks']}:**", ""]
+    lines += [
+        f"- **{item_label(t.data['plan_ref'])}** {record_link(t, page, lang)}" for t in tasks
+    ] or ["- —"]
+    lines += ["", f"**{text['bodies']}:**", ""]
+    lines += [f"- {record_link(b, page, lang)}" for b in bodies] or ["- —"]
+    return "\n".join(lines)
+
+
+def render_rec_index(kb: KnowledgeBase, page: str, lang: str, by: str) -> str:
+    """Recommendations grouped: urgent first, or by cluster, theme or body."""
+    text = TEXT[lang]
+    recs = kb.of_type("recommendation")
+    groups: dict[str, list[Record]] = {}
+    if by == "urgent":
+        groups[text["urgent_first"]] = [r for r in recs if r.data.get("urgent")]
+        groups[text["others"]] = [r for r in recs if not r.data.get("urgent")]
+    elif by == "cluster":
+        for rec in recs:
+            cluster = kb.field(rec, "cluster")
+            name = (
+                f"{cluster}. {kb.field(rec, 'cluster_heading')}" if cluster else text["no_cluster"]
+            )
+            groups.setdefault(name, []).append(rec)
+    elif by == "theme":
+        for theme, labels in kb.themes.items():
+            groups[labels[lang]] = [r for r in recs if theme in r.list("themes")]
+        groups[text["no_theme"]] = [r for r in recs if not r.list("themes")]
+    elif by == "body":
+        for body in kb.of_type("body"):
+            groups[record_link(body, page, lang)] = linked_recommendations(kb, "bodies", body.id)
+        groups[text["no_body"]] = [r for r in recs if not r.list("bodies")]
+    else:
+        raise KeyError(f"by={by} is unknown (expected urgent, cluster, theme or body)")
+    lines = []
+    for name, members in groups.items():
+        if members:
+            lines += [
+                f"**{name}**",
+                "",
+                *(recommendation_item(kb, r, page, lang) for r in members),
+                "",
+            ]
+    return "\n".join(lines).strip()
 
 
 def render_training(kb: KnowledgeBase, body: Record, page: str, lang: str) -> str:
@@ -349,6 +526,40 @@ def matrix_rows(kb: KnowledgeBase, lang: str) -> list[list[str]]:
     return rows
 
 
-def render_csv_link(page: str, lang: str) -> str:
-    """A download link to the CSV written beside the page (raw HTML: the file is not a page)."""
-    return f'<p><a class="md-button" href="{CSV_NAME}" download>{TEXT[lang]["csv"]}</a></p>'
+def recommendation_rows(kb: KnowledgeBase, lang: str) -> list[list[str]]:
+    """Recommendation × task × body, one row per link, for a CSV file."""
+    header = {
+        "vi": ["Ký hiệu", "Đoạn", "Khuyến nghị", "Khẩn cấp", "Trạng thái văn bản", "Mã nhiệm vụ",
+               "Mục", "Nhiệm vụ", "Mã cơ quan", "Cơ quan"],
+        "en": ["Symbol", "Paragraph", "Recommendation", "Urgent", "Text status", "task_id",
+               "Item", "Task", "body_id", "Body"],
+    }[lang]  # fmt: skip
+    rows = [header]
+    for rec in kb.of_type("recommendation"):
+        base = [rec.data["symbol"], str(rec.data["paragraph"]), rec.titles.get(lang, "")]
+        base += [TEXT[lang]["yes"] if rec.data.get("urgent") else "", kb.text_status(rec)]
+        tasks = [kb.records[t] for t in rec.list("tasks")] or [None]
+        bodies = [kb.records[b] for b in rec.list("bodies")] or [None]
+        for task in tasks:
+            for body in bodies:
+                rows.append(
+                    [
+                        *base,
+                        task.id if task else "",
+                        item_label(task.data["plan_ref"]) if task else "",
+                        task.titles.get(lang, "") if task else "",
+                        body.id if body else "",
+                        body.titles.get(lang, "") if body else "",
+                    ]
+                )
+    return rows
+
+
+# CSV files generated at build time (marker kb:csv table=<name>): name → rows, and the link text.
+CSV_TABLES = {"phan-cong": matrix_rows, "khuyen-nghi": recommendation_rows}
+
+
+def render_csv_link(table: str, lang: str) -> str:
+    """A download link to a CSV written beside the page (raw HTML: the file is not a page)."""
+    label = TEXT[lang]["csv"] if table == "phan-cong" else TEXT[lang]["csv_recs"]
+    return f'<p><a class="md-button" href="{table}.csv" download>{label}</a></p>'

@@ -228,8 +228,8 @@ def test_an_unknown_page_type_is_rejected(
     assert code == 1
     assert lines == [
         "docs/index.md:4: FRONT-MATTER-TYPE front matter type 'nhiem-vu' is unknown (found"
-        " 'nhiem-vu', expected one of: body, page, task; correct the spelling, or remove the"
-        " 'type:' line for a plain page)",
+        " 'nhiem-vu', expected one of: body, page, recommendation, task; correct the spelling, or"
+        " remove the 'type:' line for a plain page)",
         "1 problem found.",
     ]
 

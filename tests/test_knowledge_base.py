@@ -80,7 +80,7 @@ def test_matrix_follows_the_front_matter(built_site: Path, kb: records.Knowledge
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_csv_holds_the_same_assignments(built_site: Path, kb: records.KnowledgeBase, lang: str):
-    raw = (built_site / LANGUAGES[lang] / "ai-lam-gi" / renderers.CSV_NAME).read_bytes()
+    raw = (built_site / LANGUAGES[lang] / "ai-lam-gi" / "phan-cong.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel needs the BOM to read UTF-8
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     tasks = kb.of_type("task")
@@ -93,7 +93,7 @@ def test_csv_holds_the_same_assignments(built_site: Path, kb: records.KnowledgeB
     assert len(rows) == 1 + plan_wide * len(tasks) + specific
     assert rows[0] == renderers.matrix_rows(kb, lang)[0]
     page = load(built_site / LANGUAGES[lang] / "ai-lam-gi" / "index.html")
-    assert page.xpath(f"//a[@href='{renderers.CSV_NAME}'][@download]")
+    assert page.xpath("//a[@href='phan-cong.csv'][@download]")
 
 
 def test_every_record_has_its_page_in_both_languages(built_site: Path, kb: records.KnowledgeBase):
@@ -158,9 +158,7 @@ def test_one_front_matter_change_reaches_every_generated_place(
     assert cells["Ủy ban nhân dân các xã, phường"]["II.4 Hệ thống dịch vụ cho trẻ em"] == (
         "Chủ trì (Theo Phụ lục phân công nhiệm vụ)"
     )
-    reader = csv.reader(
-        io.StringIO((site / "ai-lam-gi" / renderers.CSV_NAME).read_text("utf-8-sig"))
-    )
+    reader = csv.reader(io.StringIO((site / "ai-lam-gi" / "phan-cong.csv").read_text("utf-8-sig")))
     annex_rows = [r for r in reader if r[0] == "ubnd-xa-phuong" and r[-1] == "Phụ lục"]
     assert annex_rows == [
         [

@@ -77,3 +77,22 @@ def test_editors_guide_documents_every_field() -> None:
         for kind, schema in records.SCHEMAS.items():
             for field in (*schema.localized, *schema.neutral, *schema.optional):
                 assert f"`{field}`" in guide, (name, kind, field)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "30. The *Committee* urges [the State] party <b> #1 & more;",
+        "(a) A first measure;",
+        "- not a list",
+        "> not a quotation",
+        "back\\slash and `code`",
+    ],
+)
+def test_imported_text_is_shown_literally(line: str) -> None:
+    import markdown
+    from lxml import html as lxml_html
+
+    rendered = markdown.markdown(renderers.literal(line))
+    assert rendered.startswith("<p>")
+    assert lxml_html.fromstring(rendered).text_content() == line

@@ -6,9 +6,16 @@ the records of scripts/records.py. The markers (see the editors' guide, huong-da
 
 - ``kb:index type=task|body [style=short]`` – list of all tasks or bodies (short: titles only);
 - ``kb:quote ref=<plan id>`` – the plan item, word for word, in the page's language;
-- ``kb:task-bodies``, ``kb:recommendations`` – on a task page: who carries it; UN links;
+- ``kb:task-bodies`` – on a task page: who carries it;
 - ``kb:body-tasks``, ``kb:checklist``, ``kb:reporting``, ``kb:training`` – on a body page;
-- ``kb:matrix``, ``kb:csv`` – the body × task table, and a link to it as CSV.
+- ``kb:recommendations`` – on a task or body page: the UN recommendations linked to it;
+- ``kb:rec-facts``, ``kb:rec-text``, ``kb:rec-links`` – on a recommendation page;
+- ``kb:rec-index by=urgent|cluster|theme|body`` – the recommendations, grouped;
+- ``kb:matrix`` – the body × task table;
+- ``kb:csv table=phan-cong|khuyen-nghi`` – a link to a table as CSV, written at build time.
+
+On a recommendation page the hook also sets the page's tags (shown by Material's tags plugin)
+to its themes' labels in the page's language.
 
 An unknown marker, a marker needing a record on a page that is not one, or a reference to a
 plan id that does not exist stops the build with ``path:line``.
@@ -36,15 +43,19 @@ MARKER = re.compile(
 )
 # Anything that looks like a marker, unless it is quoted as code (`<!-- kb:… -->`).
 ANY_MARKER = re.compile(r"(?<!`)<!--\s*kb:")
+# Markers that render the page's own record: name → (record types it works on, renderer).
 RECORD_MARKERS = {
-    "task-bodies": ("task", "render_task_bodies"),
-    "recommendations": ("task", "render_recommendations"),
-    "body-tasks": ("body", "render_body_tasks"),
-    "checklist": ("body", "render_checklist"),
-    "reporting": ("body", "render_reporting"),
-    "training": ("body", "render_training"),
+    "task-bodies": (("task",), "render_task_bodies"),
+    "recommendations": (("task", "body"), "render_recommendations"),
+    "body-tasks": (("body",), "render_body_tasks"),
+    "checklist": (("body",), "render_checklist"),
+    "reporting": (("body",), "render_reporting"),
+    "training": (("body",), "render_training"),
+    "rec-facts": (("recommendation",), "render_rec_facts"),
+    "rec-text": (("recommendation",), "render_rec_text"),
+    "rec-links": (("recommendation",), "render_rec_links"),
 }
-SITE_MARKERS = ("index", "quote", "matrix", "csv")
+SITE_MARKERS = ("index", "rec-index", "quote", "matrix", "csv")
 
 _state: dict[str, Any] = {}  # rebuilt by on_pre_build for every language's build
 
@@ -69,16 +80,21 @@ def on_pre_build(config: Any) -> None:
         blocks[language] = markdown_source.blocks_by_id(source)
     _state.clear()
     _state.update(
-        kb=kb, blocks=blocks, renderers=renderers, markdown_source=markdown_source, csv_folders=[]
+        kb=kb, blocks=blocks, renderers=renderers, markdown_source=markdown_source, csv_files=[]
     )
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Replace each ``<!-- kb:… -->`` marker of the page by its generated Markdown."""
-    if not ANY_MARKER.search(markdown):
-        return markdown
     language = config.theme["language"]
     neutral = re.sub(r"\.[a-z]{2}\.md$", ".md", page.file.src_uri)
+    record = _record_of(neutral)
+    if record is not None and record.type == "recommendation":
+        # Themes are ids in the Vietnamese file; Material's tags plugin (priority -50, later)
+        # shows them as tags, so give it the labels of the page's language.
+        page.meta["tags"] = [_state["kb"].themes[t][language] for t in record.list("themes")]
+    if not ANY_MARKER.search(markdown):
+        return markdown
     docs = Path(config.docs_dir)
     source, _ = _state["markdown_source"].load_source(Path(page.file.abs_src_path), docs)
 
@@ -103,7 +119,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         indent, name = match.group(1), match.group(2)
         options = dict(pair.split("=", 1) for pair in match.group(3).split())
         if name == "csv":  # written beside the built page, in on_post_build
-            _state["csv_folders"].append(Path(page.file.abs_dest_path).parent)
+            folder = Path(page.file.abs_dest_path).parent
+            _state["csv_files"].append((folder, options.get("table", "")))
         try:
             rendered = _render(name, options, neutral, language)
             return "\n".join(indent + line if line else line for line in rendered.split("\n"))
@@ -118,11 +135,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 def _render(name: str, options: dict[str, str], page: str, language: str) -> str:
     kb, renderers = _state["kb"], _state["renderers"]
     if name in RECORD_MARKERS:
-        kind, function = RECORD_MARKERS[name]
-        record = next((r for r in kb.records.values() if r.page == page), None)
-        if record is None or record.type != kind:
-            raise KeyError(f"only works on a page of type '{kind}' (this page is not one)")
+        kinds, function = RECORD_MARKERS[name]
+        record = _record_of(page)
+        if record is None or record.type not in kinds:
+            expected = " or ".join(f"'{k}'" for k in kinds)
+            raise KeyError(f"only works on a page of type {expected} (this page is not one)")
         return getattr(renderers, function)(kb, record, page, language)
+    if name == "rec-index":
+        return renderers.render_rec_index(kb, page, language, options.get("by", ""))
     if name == "index":
         kind = options.get("type")
         if kind not in {"task", "body"}:
@@ -137,16 +157,24 @@ def _render(name: str, options: dict[str, str], page: str, language: str) -> str
     if name == "matrix":
         return renderers.render_matrix(kb, page, language)
     if name == "csv":
-        return renderers.render_csv_link(page, language)
+        table = options.get("table", "")
+        if table not in renderers.CSV_TABLES:
+            known = ", ".join(sorted(renderers.CSV_TABLES))
+            raise KeyError(f"table={table} is unknown (expected one of: {known})")
+        return renderers.render_csv_link(table, language)
     known = ", ".join(sorted([*RECORD_MARKERS, *SITE_MARKERS]))
     raise KeyError(f"unknown marker (expected one of: {known})")
 
 
 def on_post_build(config: Any) -> None:
-    """Write the assignment table as CSV (UTF-8 with BOM, so Excel reads Vietnamese) per page."""
+    """Write each requested CSV table (UTF-8 with BOM, so Excel reads Vietnamese)."""
     renderers = _state["renderers"]
-    rows = renderers.matrix_rows(_state["kb"], config.theme["language"])
-    for folder in _state["csv_folders"]:
+    for folder, table in _state["csv_files"]:
+        rows = renderers.CSV_TABLES[table](_state["kb"], config.theme["language"])
         folder.mkdir(parents=True, exist_ok=True)
-        with (folder / renderers.CSV_NAME).open("w", encoding="utf-8-sig", newline="") as out:
+        with (folder / f"{table}.csv").open("w", encoding="utf-8-sig", newline="") as out:
             csv.writer(out).writerows(rows)
+
+
+def _record_of(page: str) -> Any:
+    return next((r for r in _state["kb"].records.values() if r.page == page), None)

@@ -23,6 +23,9 @@ KINDS = [
     "co-quan/ubnd-xa-phuong/",  # a body, with its checklist
     "ai-lam-gi/",  # the matrix
     "bao-cao/",  # a how-to
+    "khuyen-nghi/",  # the UN document
+    "khuyen-nghi/p30/",  # a recommendation, with tags and its facts
+    "khuyen-nghi/danh-muc/",  # the recommendation indexes
 ]
 PAGES = KINDS + [f"en/{path}" for path in KINDS]
 

@@ -1,0 +1,148 @@
+"""The UN recommendations as built: pages, back-links, indexes and CSV follow the front matter;
+no paragraph shows text the site does not have; imported official text is shown when present."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+import records
+import renderers
+import yaml
+from helpers import REPO, article, by_class, load, run_mkdocs_build
+
+LANGUAGES = {"vi": "", "en": "en/"}
+
+
+@pytest.fixture(scope="module")
+def kb() -> records.KnowledgeBase:
+    loaded = records.load(REPO / "docs")
+    assert loaded.problems == []
+    return loaded
+
+
+def built(site: Path, prefix: str, record: records.Record) -> str:
+    return article(load(site / prefix / record.page.removesuffix(".md") / "index.html"))
+
+
+def linked_pages(element) -> set[str]:
+    """The page folders an element links to, without anchors (``../khuyen-nghi/p30/`` → p30)."""
+    return {a.get("href").split("#")[0].rstrip("/").split("/")[-1] for a in element.iter("a")}
+
+
+def test_the_six_urgent_areas_have_pages(kb: records.KnowledgeBase) -> None:
+    urgent = [r.data["paragraph"] for r in kb.of_type("recommendation") if r.data.get("urgent")]
+    assert urgent == [17, 30, 34, 44, 48, 52]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_task_and_body_pages_show_their_recommendations(
+    built_site: Path, kb: records.KnowledgeBase, lang: str
+) -> None:
+    for record in kb.of_type("task") + kb.of_type("body"):
+        field = "tasks" if record.type == "task" else "bodies"
+        expected = {r.id for r in kb.of_type("recommendation") if record.id in r.list(field)}
+        page = built(built_site, LANGUAGES[lang], record)
+        (section,) = page.xpath(".//h2[@id='khuyen-nghi']")
+        links = set()
+        for sibling in section.itersiblings():
+            if sibling.tag == "h2":
+                break
+            links |= linked_pages(sibling)
+        assert {link for link in links if link.startswith("p")} == expected, record.id
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_theme_index_follows_the_front_matter(
+    built_site: Path, kb: records.KnowledgeBase, lang: str
+) -> None:
+    page = article(load(built_site / LANGUAGES[lang] / "khuyen-nghi" / "danh-muc" / "index.html"))
+    (heading,) = page.xpath(".//h2[@id='theo-chu-de']")
+    groups: dict[str, set[str]] = {}
+    current = None
+    for element in heading.itersiblings():
+        if element.tag == "h2":
+            break
+        if element.tag == "p" and element.find("strong") is not None:
+            current = element.text_content().strip()
+        elif element.tag == "ul" and current:
+            groups[current] = linked_pages(element)
+    expected = {
+        labels[lang]: {r.id for r in kb.of_type("recommendation") if theme in r.list("themes")}
+        for theme, labels in kb.themes.items()
+    }
+    assert groups == {name: ids for name, ids in expected.items() if ids}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_recommendation_csv_follows_the_front_matter(
+    built_site: Path, kb: records.KnowledgeBase, lang: str
+) -> None:
+    raw = built_site / LANGUAGES[lang] / "khuyen-nghi" / "danh-muc" / "khuyen-nghi.csv"
+    rows = list(csv.reader(io.StringIO(raw.read_text(encoding="utf-8-sig"))))
+    expected = sum(
+        max(1, len(r.list("tasks"))) * max(1, len(r.list("bodies")))
+        for r in kb.of_type("recommendation")
+    )
+    assert len(rows) == 1 + expected
+    assert {(row[1], row[5], row[8]) for row in rows[1:]} == {
+        (str(r.data["paragraph"]), t, b)
+        for r in kb.of_type("recommendation")
+        for t in r.list("tasks")
+        for b in r.list("bodies")
+    }
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_paragraph_shows_text_the_site_does_not_have(
+    built_site: Path, kb: records.KnowledgeBase, lang: str
+) -> None:
+    for record in kb.of_type("recommendation"):
+        assert kb.text_status(record) in {"topic-only", "summary"}
+        page = built(built_site, LANGUAGES[lang], record)
+        assert by_class(page, "un-quote") == [], record.id
+        warning = by_class(page, "warning")
+        status = renderers.TEXT[lang]["status"][kb.text_status(record)]
+        assert warning and status in warning[0].text_content(), record.id
+
+
+def test_imported_official_text_is_shown_and_editor_content_kept(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    invented = "30. The Committee invents this test sentence.\n(a) A first measure;\n(b) A second."
+    data = {
+        "symbol": "CRC/C/VNM/CO/5-6",
+        "sources": {"en": {"file": "test.docx", "sha256": "0" * 64}},
+        "paragraphs": {
+            30: {
+                "section": "III. Main areas of concern and recommendations",
+                "cluster": "E",
+                "cluster_heading": "Invented cluster heading",
+                "articles": ["19", "34"],
+                "subheading": None,
+                "sub_items": ["a", "b"],
+                "footnotes": [],
+                "text": {"en": invented},
+            }
+        },
+    }
+    folder = project_copy / "docs" / "_data" / "recommendations"
+    folder.mkdir(parents=True)
+    (folder / "crc-c-vnm-co-5-6.yml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    site = tmp_path / "out"
+    result = run_mkdocs_build(project_copy, site)
+    assert result.returncode == 0, result.stderr
+
+    page = article(load(site / "khuyen-nghi" / "p30" / "index.html"))
+    (quote,) = by_class(page, "un-quote")
+    assert "30. The Committee invents this test sentence." in quote.text_content()
+    assert "(b) A second." in quote.text_content()
+    facts = page.text_content()
+    assert "E. Invented cluster heading" in facts
+    assert "19, 34" in facts
+    assert "Nguyên văn chính thức bằng tiếng Anh đã được nhập." in facts
+    assert "Cách đọc của trang" in facts  # the editors' text is still there
+    index = article(load(site / "khuyen-nghi" / "danh-muc" / "index.html")).text_content()
+    assert "E. Invented cluster heading" in index
