@@ -222,6 +222,22 @@ def check_fields(source: Source, original: Source | None) -> list[Problem]:
         ]
     problems = []
     translation = source.rel.endswith(TRANSLATION_SUFFIX)
+    if kind != records.DEFAULT_TYPE:
+        # A misspelt field name would otherwise be ignored without a word.
+        schema = records.SCHEMAS[kind]
+        known = {"type", *schema.localized, *schema.neutral, *schema.optional}
+        for name in source.front_matter:
+            if name not in known:
+                problems.append(
+                    Problem(
+                        source.shown,
+                        source.field_lines.get(name, 1),
+                        "FRONT-MATTER-FIELD",
+                        f"front matter field '{name}' is not a field of a '{kind}' page (found"
+                        f" '{name}:', expected one of: {', '.join(sorted(known))}; correct the"
+                        " spelling or remove it)",
+                    )
+                )
     for name in records.required_fields(kind, translation):
         value = source.front_matter.get(name)
         if name not in source.front_matter:

@@ -332,6 +332,13 @@ def test_a_missing_docs_folder_is_an_error_not_a_pass(
             " Vietnamese file: delete this line)",
         ),
         (
+            "structure-kb-unknown-field",
+            "docs/nhiem-vu/chinh-sach.md:5: FRONT-MATTER-FIELD front matter field 'laed' is not a"
+            " field of a 'task' page (found 'laed:', expected one of: assignment, deadline,"
+            " description, id, lead, plan_ref, related_bodies, source, support, title, type;"
+            " correct the spelling or remove it)",
+        ),
+        (
             "structure-kb-unassigned",
             "docs/nhiem-vu/chinh-sach.md:3: TASK-UNASSIGNED task names no responsible body (found"
             " no lead, support or related_bodies, expected at least one, or 'assignment:"
