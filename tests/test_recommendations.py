@@ -146,3 +146,43 @@ def test_imported_official_text_is_shown_and_editor_content_kept(
     assert "Cách đọc của trang" in facts  # the editors' text is still there
     index = article(load(site / "khuyen-nghi" / "danh-muc" / "index.html")).text_content()
     assert "E. Invented cluster heading" in index
+
+
+INVENTED_DOCUMENT = """CRC/C/VNM/CO/5-6
+Committee on the Rights of the Child
+Concluding observations on the combined fifth and sixth periodic reports of Testland
+I. Introduction
+1. The Committee considered an invented report at two invented meetings.
+III. Main areas of concern and recommendations
+E. Violence against children (arts. 19, 34 and 39)
+Invented sub-heading
+30. The Committee urges the State party, in invented words, to:
+(a) Take a first invented measure;
+(b) Take a second invented measure.
+31. The Committee recommends another invented measure.
+"""
+
+
+def test_an_import_builds_with_the_editors_pages_kept(project_copy: Path, tmp_path: Path) -> None:
+    import import_recommendations
+
+    source = tmp_path / "invented.txt"
+    source.write_text(INVENTED_DOCUMENT, encoding="utf-8")
+    docs = project_copy / "docs"
+    editors_page = (docs / "khuyen-nghi" / "p30.md").read_bytes()
+    status = import_recommendations.main(
+        [str(source), "--symbol", "CRC/C/VNM/CO/5-6", "--docs", str(docs)]
+    )
+    assert status == 0
+    assert (docs / "khuyen-nghi" / "p30.md").read_bytes() == editors_page
+    assert (docs / "khuyen-nghi" / "p31.md").is_file()  # a new paragraph gets its page
+
+    site = tmp_path / "out"
+    result = run_mkdocs_build(project_copy, site)
+    assert result.returncode == 0, result.stderr
+    p30 = article(load(site / "khuyen-nghi" / "p30" / "index.html")).text_content()
+    assert "(b) Take a second invented measure." in p30
+    assert "E. Violence against children" in p30
+    assert "Cách đọc của trang" in p30  # the editors' reading survives
+    p31 = article(load(site / "en" / "khuyen-nghi" / "p31" / "index.html")).text_content()
+    assert "31. The Committee recommends another invented measure." in p31
