@@ -33,9 +33,10 @@ Rules (every one is an error):
   folders that hold fragments may start with ``_``). Hidden names (``.…``) are skipped: MkDocs
   never publishes them.
 
-The knowledge base's own rules (``ID-DUPLICATE``, ``ID-PATH``, ``REF-UNKNOWN``,
-``FIELD-MISMATCH``, ``TASK-UNASSIGNED``, ``DATA-YAML``) are described in scripts/records.py and
-run here too.
+Training-module pages also get the rules of scripts/module_rules.py (``MODULE-SECTION``,
+``AGENDA-TIME``, ``MODULE-SOURCES``). The knowledge base's own rules (``ID-DUPLICATE``,
+``ID-PATH``, ``REF-UNKNOWN``, ``FIELD-MISMATCH``, ``TASK-UNASSIGNED``, ``DATA-YAML``) are
+described in scripts/records.py and run here too.
 
 Not an error: Vietnamese pages without an English file are listed, with their number, after the
 report ("Not yet translated (N): …"), so that lagging translation stays visible.
@@ -57,6 +58,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import module_rules
 import pathspec
 import records
 import yaml
@@ -503,6 +505,13 @@ def check_sources(docs: Path, config_path: Path, config: dict[str, Any]) -> Find
     problems += pair_problems
     originals = [s for s in sources.values() if not s.rel.endswith(TRANSLATION_SUFFIX)]
     problems += check_nav(config, config_path, docs, originals)
+    # Training modules: required sections, agenda minutes, sources (scripts/module_rules.py).
+    for source in sources.values():
+        original = sources.get(source.rel.removesuffix(TRANSLATION_SUFFIX) + ".md")
+        kind, _ = type_of(source, original)
+        if kind == "module" and source.front_matter is not None:
+            duration = ((original or source).front_matter or {}).get("duration")
+            problems += module_rules.check_module(source, duration)
     # The knowledge base's records: ids, relations, agreement between languages.
     problems += records.load(docs, sources.values()).problems
     return Findings(problems, originals, untranslated)

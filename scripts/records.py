@@ -66,6 +66,12 @@ SCHEMAS: dict[str, Schema] = {
             *("lead", "support", "deadline", "source"),
         ),
     ),
+    "module": Schema(
+        localized=("title", "description", "audience", "group_size"),
+        neutral=("id", "code", "duration", "handout"),
+        optional=("tasks", "bodies"),
+    ),
+    "handout": Schema(neutral=("id", "module")),
     "recommendation": Schema(
         neutral=("id", "symbol", "paragraph", "text_status"),
         optional=(
@@ -76,7 +82,7 @@ SCHEMAS: dict[str, Schema] = {
     ),
     "body": Schema(
         neutral=("id", "order"),
-        optional=("roles", "reports_to", "reports_via", "training"),
+        optional=("roles", "reports_to", "reports_via"),
     ),
 }
 DEFAULT_TYPE = "page"
@@ -93,6 +99,7 @@ class Record:
     data: dict[str, Any]
     titles: dict[str, str] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
+    localized: dict[str, dict[str, Any]] = field(default_factory=dict)  # each language's fields
 
     @property
     def page(self) -> str:
@@ -144,6 +151,9 @@ def _order_key(record: Record) -> tuple[int, ...]:
     if record.type == "task":  # "ii-3" → (2, 3)
         roman, _, number = str(record.data.get("plan_ref", "")).partition("-")
         return ({"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(roman, 9), int(number or 0))
+    if record.type == "module":  # "M3" → (3,)
+        code = str(record.data.get("code", ""))
+        return (int(code[1:]) if code[1:].isdigit() else 999,)
     if record.type == "recommendation":
         paragraph = record.data.get("paragraph")
         return (paragraph if isinstance(paragraph, int) else 999,)
@@ -235,6 +245,7 @@ def load(docs: Path, sources: Iterable[Source] | None = None) -> KnowledgeBase:
             if page is not None and page.front_matter:
                 record.titles[language] = str(page.front_matter.get("title", ""))
                 record.descriptions[language] = str(page.front_matter.get("description", ""))
+                record.localized[language] = page.front_matter
         if translation is not None and translation.front_matter:
             problems += _check_agreement(record, translation)
 
@@ -450,6 +461,34 @@ def _check_relations(kb: KnowledgeBase, record: Record) -> list[Problem]:
         for value in record.list("themes"):
             if value not in kb.themes:
                 problems.append(_unknown(record, "theme", value, kb.themes, "themes"))
+    if record.type == "module":
+        tasks = {r.id for r in kb.records.values() if r.type == "task"}
+        for value in record.list("tasks"):
+            if value not in tasks:
+                problems.append(_unknown(record, "task", value, tasks, "tasks"))
+        for value in record.list("bodies"):
+            body(value, "bodies")
+        handouts = {r.id for r in kb.records.values() if r.type == "handout"}
+        if record.data.get("handout") not in handouts:
+            problems.append(
+                _unknown(record, "handout", record.data.get("handout"), handouts, "handout")
+            )
+        if not isinstance(record.data.get("duration"), int):
+            problems.append(
+                Problem(
+                    record.source.shown,
+                    record.source.field_lines.get("duration", 1),
+                    "FRONT-MATTER-FIELD",
+                    f"duration '{record.data.get('duration')}' is not a number of minutes"
+                    " (expected a whole number, e.g. 180)",
+                )
+            )
+    if record.type == "handout":
+        modules = {r.id for r in kb.records.values() if r.type == "module"}
+        if record.data.get("module") not in modules:
+            problems.append(
+                _unknown(record, "module", record.data.get("module"), modules, "module")
+            )
     if record.type == "body":
         for name in record.list("roles"):
             role(name, "roles")

@@ -67,7 +67,16 @@ TEXT: dict[str, dict[str, str]] = {
         "no_body": "Chưa gắn cơ quan",
         "urgent_first": "Cần biện pháp khẩn cấp (đoạn 4)",
         "others": "Các đoạn khác trang đã có",
-        "no_training": "Chưa có. Tài liệu tập huấn đang được biên soạn và sẽ hiện ở đây.",
+        "no_training": "Chưa có bài tập huấn nào dành riêng cho cơ quan này.",
+        "audience": "Dành cho",
+        "duration": "Thời lượng",
+        "minutes": "{n} phút",
+        "group_size": "Quy mô lớp",
+        "languages": "Ngôn ngữ",
+        "both_languages": "tiếng Việt và tiếng Anh",
+        "vi_only": "tiếng Việt (chưa có bản tiếng Anh)",
+        "plan_tasks": "Nhiệm vụ của Kế hoạch",
+        "handout": "Tài liệu phát tay",
         "body": "Cơ quan",
         "role_all": "Vai trò với mọi nhiệm vụ",
         "guidance_mark": "cách đọc của trang",
@@ -133,7 +142,16 @@ TEXT: dict[str, dict[str, str]] = {
         "no_body": "No body linked yet",
         "urgent_first": "Urgent measures needed (paragraph 4)",
         "others": "Other paragraphs the site has",
-        "no_training": "None yet. Training materials are being written and will appear here.",
+        "no_training": "No training module is meant for this body in particular yet.",
+        "audience": "For",
+        "duration": "Duration",
+        "minutes": "{n} minutes",
+        "group_size": "Group size",
+        "languages": "Languages",
+        "both_languages": "Vietnamese and English",
+        "vi_only": "Vietnamese (no English version yet)",
+        "plan_tasks": "Plan tasks",
+        "handout": "Participant handout",
         "body": "Body",
         "role_all": "Role in every task",
         "guidance_mark": "the site's reading",
@@ -419,12 +437,45 @@ def render_rec_index(kb: KnowledgeBase, page: str, lang: str, by: str) -> str:
     return "\n".join(lines).strip()
 
 
+def modules_for(kb: KnowledgeBase, body: Record) -> list[Record]:
+    """Training modules meant for a body (their ``bodies`` name it)."""
+    return [m for m in kb.of_type("module") if body.id in m.list("bodies")]
+
+
 def render_training(kb: KnowledgeBase, body: Record, page: str, lang: str) -> str:
-    """Training modules for a body, or a plain statement that there are none yet."""
-    linked = [kb.records[m] for m in body.list("training") if m in kb.records]
+    """Training modules for a body (generated from the modules), or a plain statement."""
+    linked = modules_for(kb, body)
     if not linked:
         return TEXT[lang]["no_training"]
     return "\n".join(f"- {record_link(m, page, lang)}" for m in linked)
+
+
+def render_module_index(kb: KnowledgeBase, page: str, lang: str) -> str:
+    """Every training module: who it is for, how long, in which languages, for which tasks."""
+    text = TEXT[lang]
+    blocks = []
+    for module in kb.of_type("module"):
+        fields = module.localized.get(lang) or module.localized["vi"]
+        tasks = ", ".join(
+            f"[{item_label(kb.records[t].data['plan_ref'])}]({link(page, kb.records[t].page)})"
+            for t in module.list("tasks")
+        )
+        languages = text["both_languages"] if "en" in module.localized else text["vi_only"]
+        handout = kb.records.get(str(module.data.get("handout")))
+        rows = [
+            (text["audience"], fields.get("audience", "")),
+            (text["duration"], text["minutes"].format(n=module.data["duration"])),
+            (text["group_size"], fields.get("group_size", "")),
+            (text["languages"], languages),
+            (text["plan_tasks"], tasks or "—"),
+        ]
+        if handout is not None:
+            rows.append((text["handout"], record_link(handout, page, lang)))
+        blocks.append(
+            f"### {record_link(module, page, lang)} {{ #{module.data['code'].lower()} }}\n\n"
+            + "\n\n".join(f"{term}\n:   {value}" for term, value in rows)
+        )
+    return "\n\n".join(blocks)
 
 
 def matrix_cells(kb: KnowledgeBase, body: Record, task: Record) -> list[tuple[str, str]]:

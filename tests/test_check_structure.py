@@ -228,8 +228,8 @@ def test_an_unknown_page_type_is_rejected(
     assert code == 1
     assert lines == [
         "docs/index.md:4: FRONT-MATTER-TYPE front matter type 'nhiem-vu' is unknown (found"
-        " 'nhiem-vu', expected one of: body, page, recommendation, task; correct the spelling, or"
-        " remove the 'type:' line for a plain page)",
+        " 'nhiem-vu', expected one of: body, handout, module, page, recommendation, task; correct"
+        " the spelling, or remove the 'type:' line for a plain page)",
         "1 problem found.",
     ]
 
@@ -339,6 +339,21 @@ def test_a_missing_docs_folder_is_an_error_not_a_pass(
             " correct the spelling or remove it)",
         ),
         (
+            "structure-module-section",
+            "docs/m1.md:15: MODULE-SECTION module lacks the section(s) #quiz (expected a '## '"
+            " heading with each of these ids, in both languages; see an existing module)",
+        ),
+        (
+            "structure-module-time",
+            "docs/m1.md:25: AGENDA-TIME the agenda's minutes add up to 55 (found 20 + 35, expected"
+            " the module's duration, 60; correct the rows or the 'duration:' field)",
+        ),
+        (
+            "structure-module-sources",
+            "docs/m1.md:52: MODULE-SOURCES the sources section lists nothing (expected a bulleted"
+            " list of the sources of every fact in the module and its handout)",
+        ),
+        (
             "structure-kb-unassigned",
             "docs/nhiem-vu/chinh-sach.md:3: TASK-UNASSIGNED task names no responsible body (found"
             " no lead, support or related_bodies, expected at least one, or 'assignment:"
@@ -346,7 +361,7 @@ def test_a_missing_docs_folder_is_an_error_not_a_pass(
         ),
     ],
 )
-def test_bad_knowledge_base_data_is_rejected(
+def test_bad_knowledge_base_and_module_data_is_rejected(
     fixture: str,
     expected: str,
     tmp_path: Path,

@@ -11,6 +11,7 @@ the records of scripts/records.py. The markers (see the editors' guide, huong-da
 - ``kb:recommendations`` – on a task or body page: the UN recommendations linked to it;
 - ``kb:rec-facts``, ``kb:rec-text``, ``kb:rec-links`` – on a recommendation page;
 - ``kb:rec-index by=urgent|cluster|theme|body`` – the recommendations, grouped;
+- ``kb:module-index`` – the training modules, with audience, duration, languages and tasks;
 - ``kb:matrix`` – the body × task table;
 - ``kb:csv table=phan-cong|khuyen-nghi`` – a link to a table as CSV, written at build time.
 
@@ -55,7 +56,7 @@ RECORD_MARKERS = {
     "rec-text": (("recommendation",), "render_rec_text"),
     "rec-links": (("recommendation",), "render_rec_links"),
 }
-SITE_MARKERS = ("index", "rec-index", "quote", "matrix", "csv")
+SITE_MARKERS = ("index", "rec-index", "module-index", "quote", "matrix", "csv")
 
 _state: dict[str, Any] = {}  # rebuilt by on_pre_build for every language's build
 
@@ -141,6 +142,8 @@ def _render(name: str, options: dict[str, str], page: str, language: str) -> str
             expected = " or ".join(f"'{k}'" for k in kinds)
             raise KeyError(f"only works on a page of type {expected} (this page is not one)")
         return getattr(renderers, function)(kb, record, page, language)
+    if name == "module-index":
+        return renderers.render_module_index(kb, page, language)
     if name == "rec-index":
         return renderers.render_rec_index(kb, page, language, options.get("by", ""))
     if name == "index":

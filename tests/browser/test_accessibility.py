@@ -26,6 +26,10 @@ KINDS = [
     "khuyen-nghi/",  # the UN document
     "khuyen-nghi/p30/",  # a recommendation, with tags and its facts
     "khuyen-nghi/danh-muc/",  # the recommendation indexes
+    "tap-huan/",  # the module index
+    "tap-huan/m3-bao-ve-tre-em-xa-phuong/",  # a module, with its answer key
+    "tap-huan/m3-bao-ve-tre-em-xa-phuong-tai-lieu/",  # a handout
+    "thuat-ngu/",  # the glossary
 ]
 PAGES = KINDS + [f"en/{path}" for path in KINDS]
 

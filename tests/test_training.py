@@ -1,0 +1,92 @@
+"""Training materials as built: the module index and the body pages' training lists follow the
+modules' front matter; every module has its sections, sources and handout; abbreviations show
+as tooltips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import module_rules
+import pytest
+import records
+from helpers import REPO, article, load
+
+LANGUAGES = {"vi": "", "en": "en/"}
+
+
+@pytest.fixture(scope="module")
+def kb() -> records.KnowledgeBase:
+    loaded = records.load(REPO / "docs")
+    assert loaded.problems == []
+    return loaded
+
+
+def built(site: Path, prefix: str, record: records.Record):
+    return article(load(site / prefix / record.page.removesuffix(".md") / "index.html"))
+
+
+def test_there_are_six_modules_each_with_a_handout(kb: records.KnowledgeBase) -> None:
+    modules = kb.of_type("module")
+    assert [m.data["code"] for m in modules] == ["M1", "M2", "M3", "M4", "M5", "M6"]
+    for module in modules:
+        handout = kb.records[module.data["handout"]]
+        assert handout.type == "handout" and handout.data["module"] == module.id
+        assert set(module.localized) == {"vi", "en"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_module_index_follows_the_front_matter(
+    built_site: Path, kb: records.KnowledgeBase, lang: str
+) -> None:
+    index = article(load(built_site / LANGUAGES[lang] / "tap-huan" / "index.html"))
+    for module in kb.of_type("module"):
+        (heading,) = index.xpath(f".//h3[@id='{module.data['code'].lower()}']")
+        assert heading.text_content().replace("¶", "").strip() == module.titles[lang]
+        facts = heading.getnext().text_content()
+        assert str(module.data["duration"]) in facts
+        assert module.localized[lang]["audience"] in facts
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_body_pages_list_the_modules_meant_for_them(
+    built_site: Path, kb: records.KnowledgeBase, lang: str
+) -> None:
+    for body in kb.of_type("body"):
+        page = built(built_site, LANGUAGES[lang], body)
+        (heading,) = page.xpath(".//h2[@id='tap-huan']")
+        listed = " ".join(
+            e.text_content() for e in heading.itersiblings() if isinstance(e.tag, str)
+        )
+        for module in kb.of_type("module"):
+            assert (module.titles[lang] in listed) == (body.id in module.list("bodies")), (
+                body.id,
+                module.id,
+            )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_module_has_its_sections_and_sources(
+    built_site: Path, kb: records.KnowledgeBase, lang: str
+) -> None:
+    for module in kb.of_type("module"):
+        page = built(built_site, LANGUAGES[lang], module)
+        for section in module_rules.REQUIRED_IDS:
+            assert page.xpath(f".//h2[@id='{section}']"), (module.id, section)
+        (sources,) = page.xpath(".//h2[@id='sources']")
+        items = [li for sibling in sources.itersiblings() for li in sibling.iter("li")]
+        assert items, module.id
+        (quiz,) = page.xpath(".//h2[@id='quiz']")
+        answers = [e for e in quiz.itersiblings() if e.tag == "details"]
+        assert answers and answers[0].get("open") is None, module.id  # the key starts closed
+
+
+def test_abbreviations_show_as_tooltips_everywhere(built_site: Path) -> None:
+    glossary = (REPO / "docs" / "_snippets" / "abbreviations.md").read_text(encoding="utf-8")
+    assert "*[LHQ]:" in glossary
+    for path, abbreviation, expansion in [
+        ("ke-hoach/index.html", "UBND", "Ủy ban nhân dân"),
+        ("khuyen-nghi/p52/index.html", "CRC", "Công ước về quyền trẻ em"),
+        ("en/tap-huan/m4-tu-phap-than-thien/index.html", "CRC", "Công ước về quyền trẻ em"),
+    ]:
+        titles = {a.text: a.get("title") for a in load(built_site / path).iter("abbr")}
+        assert titles.get(abbreviation, "").startswith(expansion), (path, abbreviation)
