@@ -468,6 +468,11 @@ def render_module_index(kb: KnowledgeBase, page: str, lang: str) -> str:
             (text["group_size"], fields.get("group_size", "")),
             (text["languages"], languages),
             (text["plan_tasks"], tasks or "—"),
+            (
+                text["bodies"],
+                ", ".join(record_link(kb.records[b], page, lang) for b in module.list("bodies"))
+                or "—",
+            ),
         ]
         if handout is not None:
             rows.append((text["handout"], record_link(handout, page, lang)))

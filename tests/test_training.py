@@ -45,6 +45,8 @@ def test_module_index_follows_the_front_matter(
         facts = heading.getnext().text_content()
         assert str(module.data["duration"]) in facts
         assert module.localized[lang]["audience"] in facts
+        for body in module.list("bodies"):
+            assert kb.records[body].titles[lang] in facts
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
