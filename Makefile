@@ -1,7 +1,8 @@
 # The two commands of README.md, and the steps behind them.
 #   make serve  – create .venv on first run, install pinned packages, serve with live reload
 #   make test   – the same set-up plus test tools, then every check and test
-# Other targets: make build (static site into site/), make clean.
+# Other targets: make build (static site into site/), make offline (the trainers' offline copy,
+# a zip in dist/), make bench (search and page-weight figures), make clean.
 
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +12,7 @@ ADDR ?= 127.0.0.1:8000
 # Material 9.7+ prints an end-of-life banner on every run; it is known (see README) and noise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test checks clean
+.PHONY: serve build test checks offline bench clean
 
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --dev-addr $(ADDR)
@@ -32,8 +33,15 @@ checks:
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python scripts/check_links.py site
 
+offline: $(VENV)/.site-installed
+	$(BIN)/python scripts/build_offline.py
+
+bench: $(VENV)/.test-installed
+	$(BIN)/python scripts/bench_check_links.py site
+	$(BIN)/python scripts/bench_search.py
+
 clean:
-	rm -rf site .pytest_cache .ruff_cache
+	rm -rf site dist .pytest_cache .ruff_cache
 
 # --- Set-up (runs only when a requirements file is newer than the last install) ------------
 

@@ -6,26 +6,23 @@ instead of Python-Markdown's default ``muc-ich`` (which silently drops "đ") or 
 Unicode id. Headings that anything links to still carry explicit ids (see the editors' guide);
 this only makes the automatic ones predictable.
 
-Written by hand because no installed library folds Vietnamese to ASCII: ``pymdownx.slugs`` keeps
-"đ", Python-Markdown drops it, and python-slugify pulls in a transliteration table for a job
-that NFD decomposition plus one letter does.
+The folding (scripts/vietnamese.py) is written by hand because no installed library folds
+Vietnamese to ASCII: ``pymdownx.slugs`` keeps "đ", Python-Markdown drops it, and python-slugify
+pulls in a transliteration table for a job that NFD decomposition plus one letter does.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+import sys
+from pathlib import Path
 from typing import Any
 
-# "đ" has no Unicode decomposition, so it is the one letter NFD alone does not fold.
-_D_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
+# scripts/ holds the modules the hooks share; it is a folder, not an installed package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from vietnamese import fold
+
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def fold(text: str) -> str:
-    """Return ``text`` without tone marks or diacritics, with "đ" as "d"."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_STROKE))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def slugify(value: str, separator: str) -> str:
