@@ -413,89 +413,79 @@ def _unknown(
 
 
 def _check_relations(kb: KnowledgeBase, record: Record) -> list[Problem]:
-    """REF-UNKNOWN for every relation of a record, and TASK-UNASSIGNED for tasks."""
-    bodies = {r.id for r in kb.records.values() if r.type == "body"}
+    """REF-UNKNOWN for every relation of a record, and the rules particular to its type."""
+    known: dict[str, Iterable[str]] = {
+        kind: {r.id for r in kb.records.values() if r.type == kind}
+        for kind in ("task", "body", "module", "handout")
+    }
+    known.update({"role": kb.roles, "theme": kb.themes, "plan item": kb.plan_ids})
     problems = []
 
-    def plan_item(value: Any, field_name: str) -> None:
+    def expect(value: Any, what: str, field_name: str) -> None:
         # A missing value is reported as a missing required field, not as an unknown one.
-        if value is not None and value not in kb.plan_ids:
-            problems.append(_unknown(record, "plan item", value, kb.plan_ids, field_name))
+        if value is not None and value not in known[what]:
+            problems.append(_unknown(record, what, value, known[what], field_name))
 
-    def body(value: Any, field_name: str) -> None:
-        if value not in bodies:
-            problems.append(_unknown(record, "body", value, bodies, field_name))
-
-    def role(value: Any, field_name: str) -> None:
-        if value not in kb.roles:
-            problems.append(_unknown(record, "role", value, kb.roles, field_name))
+    def expect_all(field_name: str, what: str) -> None:
+        for value in record.list(field_name):
+            expect(value, what, field_name)
 
     if record.type == "task":
-        plan_item(record.data.get("plan_ref"), "plan_ref")
+        expect(record.data.get("plan_ref"), "plan item", "plan_ref")
         for relation in record.list("related_bodies"):
-            body(relation.get("body"), "related_bodies")
-            role(relation.get("role"), "related_bodies")
-        for name in ("lead", "support"):
-            for value in record.list(name):
-                body(value, name)
-        named = record.list("lead") or record.list("support") or record.list("related_bodies")
-        if not named and record.data.get("assignment") != PER_ANNEX:
-            problems.append(
-                Problem(
-                    record.source.shown,
-                    record.source.field_lines.get("id", 1),
-                    "TASK-UNASSIGNED",
-                    "task names no responsible body (found no lead, support or related_bodies,"
-                    f" expected at least one, or 'assignment: {PER_ANNEX}' while the annex that"
-                    " assigns it is not available)",
-                )
-            )
-    if record.type == "recommendation":
-        problems += _check_recommendation(kb, record)
-        tasks = {r.id for r in kb.records.values() if r.type == "task"}
-        for value in record.list("tasks"):
-            if value not in tasks:
-                problems.append(_unknown(record, "task", value, tasks, "tasks"))
-        for value in record.list("bodies"):
-            body(value, "bodies")
-        for value in record.list("themes"):
-            if value not in kb.themes:
-                problems.append(_unknown(record, "theme", value, kb.themes, "themes"))
-    if record.type == "module":
-        tasks = {r.id for r in kb.records.values() if r.type == "task"}
-        for value in record.list("tasks"):
-            if value not in tasks:
-                problems.append(_unknown(record, "task", value, tasks, "tasks"))
-        for value in record.list("bodies"):
-            body(value, "bodies")
-        handouts = {r.id for r in kb.records.values() if r.type == "handout"}
-        if record.data.get("handout") not in handouts:
-            problems.append(
-                _unknown(record, "handout", record.data.get("handout"), handouts, "handout")
-            )
-        if not isinstance(record.data.get("duration"), int):
-            problems.append(
-                Problem(
-                    record.source.shown,
-                    record.source.field_lines.get("duration", 1),
-                    "FRONT-MATTER-FIELD",
-                    f"duration '{record.data.get('duration')}' is not a number of minutes"
-                    " (expected a whole number, e.g. 180)",
-                )
-            )
-    if record.type == "handout":
-        modules = {r.id for r in kb.records.values() if r.type == "module"}
-        if record.data.get("module") not in modules:
-            problems.append(
-                _unknown(record, "module", record.data.get("module"), modules, "module")
-            )
+            expect(relation.get("body"), "body", "related_bodies")
+            expect(relation.get("role"), "role", "related_bodies")
+        expect_all("lead", "body")
+        expect_all("support", "body")
+        problems += _check_assigned(record)
     if record.type == "body":
-        for name in record.list("roles"):
-            role(name, "roles")
-        for name in ("reports_to", "reports_via"):
-            if record.data.get(name) is not None:
-                body(record.data[name], name)
+        expect_all("roles", "role")
+        expect(record.data.get("reports_to"), "body", "reports_to")
+        expect(record.data.get("reports_via"), "body", "reports_via")
+    if record.type in {"recommendation", "module"}:
+        expect_all("tasks", "task")
+        expect_all("bodies", "body")
+    if record.type == "recommendation":
+        expect_all("themes", "theme")
+        problems += _check_recommendation(kb, record)
+    if record.type == "module":
+        expect(record.data.get("handout"), "handout", "handout")
+        problems += _check_duration(record)
+    if record.type == "handout":
+        expect(record.data.get("module"), "module", "module")
     return problems
+
+
+def _check_assigned(task: Record) -> list[Problem]:
+    """TASK-UNASSIGNED: a task names some body, or is marked as assigned in the annex."""
+    named = task.list("lead") or task.list("support") or task.list("related_bodies")
+    if named or task.data.get("assignment") == PER_ANNEX:
+        return []
+    return [
+        Problem(
+            task.source.shown,
+            task.source.field_lines.get("id", 1),
+            "TASK-UNASSIGNED",
+            "task names no responsible body (found no lead, support or related_bodies,"
+            f" expected at least one, or 'assignment: {PER_ANNEX}' while the annex that"
+            " assigns it is not available)",
+        )
+    ]
+
+
+def _check_duration(module: Record) -> list[Problem]:
+    """A module's duration is a whole number of minutes."""
+    if isinstance(module.data.get("duration"), int):
+        return []
+    return [
+        Problem(
+            module.source.shown,
+            module.source.field_lines.get("duration", 1),
+            "FRONT-MATTER-FIELD",
+            f"duration '{module.data.get('duration')}' is not a number of minutes"
+            " (expected a whole number, e.g. 180)",
+        )
+    ]
 
 
 def _check_recommendation(kb: KnowledgeBase, record: Record) -> list[Problem]:

@@ -13,6 +13,7 @@ import pytest
 TESTS = Path(__file__).resolve().parent
 sys.path[:0] = [str(TESTS), str(TESTS.parent / "scripts")]
 
+import records  # noqa: E402 (needs the path above)
 from helpers import REPO, SITE_SOURCES, run_mkdocs_build  # noqa: E402 (needs the path above)
 
 
@@ -35,3 +36,11 @@ def project_copy(tmp_path: Path) -> Path:
         else:
             shutil.copy2(source, tmp_path / name)
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def kb() -> records.KnowledgeBase:
+    """The real site's records, which must have no problem."""
+    loaded = records.load(REPO / "docs")
+    assert loaded.problems == []
+    return loaded

@@ -14,6 +14,7 @@ from pathlib import Path
 from lxml import html
 
 REPO = Path(__file__).resolve().parent.parent
+LANGUAGE_HOMES = {"vi": "", "en": "en/"}  # where each language's pages are built
 FIXTURES = REPO / "tests" / "fixtures"
 # What `mkdocs build` and `make checks` read; copied for tests that inject bad input.
 SITE_SOURCES = ("Makefile", "mkdocs.yml", "docs", "overrides", "scripts")
@@ -97,3 +98,9 @@ def element_ids(element: html.HtmlElement) -> set[str]:
 def article(page: html.HtmlElement) -> html.HtmlElement:
     """The page's main content (Material's ``article.md-content__inner``)."""
     return page.xpath("//article[contains(concat(' ', @class, ' '), ' md-content__inner ')]")[0]
+
+
+def record_page(site: Path, lang: str, page: str) -> html.HtmlElement:
+    """The main content of the built page of a Markdown page (``co-quan/toa-an.md``)."""
+    built = site / LANGUAGE_HOMES[lang] / page.removesuffix(".md") / "index.html"
+    return article(load(built))

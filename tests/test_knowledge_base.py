@@ -11,18 +11,8 @@ from pathlib import Path
 import pytest
 import records
 import renderers
-from helpers import REPO, article, by_class, load, run_mkdocs_build, text_lines
+from helpers import LANGUAGE_HOMES, article, by_class, load, run_mkdocs_build, text_lines
 from lxml import html
-
-LANGUAGES = {"vi": "", "en": "en/"}
-
-
-@pytest.fixture(scope="module")
-def kb() -> records.KnowledgeBase:
-    """The real site's records."""
-    loaded = records.load(REPO / "docs")
-    assert loaded.problems == []
-    return loaded
 
 
 def page_url(record: records.Record) -> str:
@@ -63,9 +53,9 @@ def expected_cells(kb: records.KnowledgeBase, lang: str) -> dict[str, dict[str, 
     return expected
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGE_HOMES)
 def test_matrix_follows_the_front_matter(built_site: Path, kb: records.KnowledgeBase, lang: str):
-    built = matrix(built_site, LANGUAGES[lang])
+    built = matrix(built_site, LANGUAGE_HOMES[lang])
     expected = expected_cells(kb, lang)
     assert set(built) == set(expected)
     for body, cells in expected.items():
@@ -78,9 +68,9 @@ def test_matrix_follows_the_front_matter(built_site: Path, kb: records.Knowledge
                 assert shown == "—", (body, column, shown)
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGE_HOMES)
 def test_csv_holds_the_same_assignments(built_site: Path, kb: records.KnowledgeBase, lang: str):
-    raw = (built_site / LANGUAGES[lang] / "ai-lam-gi" / "phan-cong.csv").read_bytes()
+    raw = (built_site / LANGUAGE_HOMES[lang] / "ai-lam-gi" / "phan-cong.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel needs the BOM to read UTF-8
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     tasks = kb.of_type("task")
@@ -92,13 +82,13 @@ def test_csv_holds_the_same_assignments(built_site: Path, kb: records.KnowledgeB
     )
     assert len(rows) == 1 + plan_wide * len(tasks) + specific
     assert rows[0] == renderers.matrix_rows(kb, lang)[0]
-    page = load(built_site / LANGUAGES[lang] / "ai-lam-gi" / "index.html")
+    page = load(built_site / LANGUAGE_HOMES[lang] / "ai-lam-gi" / "index.html")
     assert page.xpath("//a[@href='phan-cong.csv'][@download]")
 
 
 def test_every_record_has_its_page_in_both_languages(built_site: Path, kb: records.KnowledgeBase):
     for record in kb.records.values():
-        for lang, prefix in LANGUAGES.items():
+        for lang, prefix in LANGUAGE_HOMES.items():
             page = load(built_site / prefix / page_url(record))
             assert page.get("lang") == lang
             assert record.titles[lang] in page.findtext(".//title")
@@ -121,9 +111,9 @@ def not_in_plan(quote: html.HtmlElement, plan: set[str]) -> list[str]:
     return [line for line in quotation_lines(quote) if line not in plan]
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGE_HOMES)
 def test_quotations_of_the_plan_are_word_for_word(built_site: Path, lang: str) -> None:
-    prefix = LANGUAGES[lang]
+    prefix = LANGUAGE_HOMES[lang]
     plan = plan_lines(built_site, prefix)
     quotes = 0
     for path in sorted((built_site / prefix).rglob("index.html")):

@@ -11,20 +11,7 @@ import pytest
 import records
 import renderers
 import yaml
-from helpers import REPO, article, by_class, load, run_mkdocs_build
-
-LANGUAGES = {"vi": "", "en": "en/"}
-
-
-@pytest.fixture(scope="module")
-def kb() -> records.KnowledgeBase:
-    loaded = records.load(REPO / "docs")
-    assert loaded.problems == []
-    return loaded
-
-
-def built(site: Path, prefix: str, record: records.Record) -> str:
-    return article(load(site / prefix / record.page.removesuffix(".md") / "index.html"))
+from helpers import LANGUAGE_HOMES, article, by_class, load, record_page, run_mkdocs_build
 
 
 def linked_pages(element) -> set[str]:
@@ -37,14 +24,14 @@ def test_the_six_urgent_areas_have_pages(kb: records.KnowledgeBase) -> None:
     assert urgent == [17, 30, 34, 44, 48, 52]
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGE_HOMES)
 def test_task_and_body_pages_show_their_recommendations(
     built_site: Path, kb: records.KnowledgeBase, lang: str
 ) -> None:
     for record in kb.of_type("task") + kb.of_type("body"):
         field = "tasks" if record.type == "task" else "bodies"
         expected = {r.id for r in kb.of_type("recommendation") if record.id in r.list(field)}
-        page = built(built_site, LANGUAGES[lang], record)
+        page = record_page(built_site, lang, record.page)
         (section,) = page.xpath(".//h2[@id='khuyen-nghi']")
         links = set()
         for sibling in section.itersiblings():
@@ -54,11 +41,13 @@ def test_task_and_body_pages_show_their_recommendations(
         assert {link for link in links if link.startswith("p")} == expected, record.id
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGE_HOMES)
 def test_theme_index_follows_the_front_matter(
     built_site: Path, kb: records.KnowledgeBase, lang: str
 ) -> None:
-    page = article(load(built_site / LANGUAGES[lang] / "khuyen-nghi" / "danh-muc" / "index.html"))
+    page = article(
+        load(built_site / LANGUAGE_HOMES[lang] / "khuyen-nghi" / "danh-muc" / "index.html")
+    )
     (heading,) = page.xpath(".//h2[@id='theo-chu-de']")
     groups: dict[str, set[str]] = {}
     current = None
@@ -76,11 +65,11 @@ def test_theme_index_follows_the_front_matter(
     assert groups == {name: ids for name, ids in expected.items() if ids}
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGE_HOMES)
 def test_recommendation_csv_follows_the_front_matter(
     built_site: Path, kb: records.KnowledgeBase, lang: str
 ) -> None:
-    raw = built_site / LANGUAGES[lang] / "khuyen-nghi" / "danh-muc" / "khuyen-nghi.csv"
+    raw = built_site / LANGUAGE_HOMES[lang] / "khuyen-nghi" / "danh-muc" / "khuyen-nghi.csv"
     rows = list(csv.reader(io.StringIO(raw.read_text(encoding="utf-8-sig"))))
     expected = sum(
         max(1, len(r.list("tasks"))) * max(1, len(r.list("bodies")))
@@ -95,13 +84,13 @@ def test_recommendation_csv_follows_the_front_matter(
     }
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGE_HOMES)
 def test_no_paragraph_shows_text_the_site_does_not_have(
     built_site: Path, kb: records.KnowledgeBase, lang: str
 ) -> None:
     for record in kb.of_type("recommendation"):
         assert kb.text_status(record) in {"topic-only", "summary"}
-        page = built(built_site, LANGUAGES[lang], record)
+        page = record_page(built_site, lang, record.page)
         assert by_class(page, "un-quote") == [], record.id
         warning = by_class(page, "warning")
         status = renderers.TEXT[lang]["status"][kb.text_status(record)]

@@ -9,20 +9,7 @@ from pathlib import Path
 import module_rules
 import pytest
 import records
-from helpers import REPO, article, load
-
-LANGUAGES = {"vi": "", "en": "en/"}
-
-
-@pytest.fixture(scope="module")
-def kb() -> records.KnowledgeBase:
-    loaded = records.load(REPO / "docs")
-    assert loaded.problems == []
-    return loaded
-
-
-def built(site: Path, prefix: str, record: records.Record):
-    return article(load(site / prefix / record.page.removesuffix(".md") / "index.html"))
+from helpers import LANGUAGE_HOMES, REPO, article, load, record_page
 
 
 def test_there_are_six_modules_each_with_a_handout(kb: records.KnowledgeBase) -> None:
@@ -34,11 +21,11 @@ def test_there_are_six_modules_each_with_a_handout(kb: records.KnowledgeBase) ->
         assert set(module.localized) == {"vi", "en"}
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGE_HOMES)
 def test_module_index_follows_the_front_matter(
     built_site: Path, kb: records.KnowledgeBase, lang: str
 ) -> None:
-    index = article(load(built_site / LANGUAGES[lang] / "tap-huan" / "index.html"))
+    index = article(load(built_site / LANGUAGE_HOMES[lang] / "tap-huan" / "index.html"))
     for module in kb.of_type("module"):
         (heading,) = index.xpath(f".//h3[@id='{module.data['code'].lower()}']")
         assert heading.text_content().replace("¶", "").strip() == module.titles[lang]
@@ -49,12 +36,12 @@ def test_module_index_follows_the_front_matter(
             assert kb.records[body].titles[lang] in facts
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGE_HOMES)
 def test_body_pages_list_the_modules_meant_for_them(
     built_site: Path, kb: records.KnowledgeBase, lang: str
 ) -> None:
     for body in kb.of_type("body"):
-        page = built(built_site, LANGUAGES[lang], body)
+        page = record_page(built_site, lang, body.page)
         (heading,) = page.xpath(".//h2[@id='tap-huan']")
         listed = " ".join(
             e.text_content() for e in heading.itersiblings() if isinstance(e.tag, str)
@@ -66,12 +53,12 @@ def test_body_pages_list_the_modules_meant_for_them(
             )
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGE_HOMES)
 def test_every_module_has_its_sections_and_sources(
     built_site: Path, kb: records.KnowledgeBase, lang: str
 ) -> None:
     for module in kb.of_type("module"):
-        page = built(built_site, LANGUAGES[lang], module)
+        page = record_page(built_site, lang, module.page)
         for section in module_rules.REQUIRED_IDS:
             assert page.xpath(f".//h2[@id='{section}']"), (module.id, section)
         (sources,) = page.xpath(".//h2[@id='sources']")
