@@ -476,9 +476,10 @@ def render_module_index(kb: KnowledgeBase, page: str, lang: str) -> str:
         ]
         if handout is not None:
             rows.append((text["handout"], record_link(handout, page, lang)))
+        facts = "\n\n".join(f"{term}\n:   {value}" for term, value in rows)
         blocks.append(
             f"### {record_link(module, page, lang)} {{ #{module.data['code'].lower()} }}\n\n"
-            + "\n\n".join(f"{term}\n:   {value}" for term, value in rows)
+            f'<div class="doc-facts" markdown>\n\n{facts}\n\n</div>'
         )
     return "\n\n".join(blocks)
 

@@ -29,7 +29,7 @@ def test_module_index_follows_the_front_matter(
     for module in kb.of_type("module"):
         (heading,) = index.xpath(f".//h3[@id='{module.data['code'].lower()}']")
         assert heading.text_content().replace("¶", "").strip() == module.titles[lang]
-        facts = heading.getnext().text_content()
+        facts = heading.getnext().text_content()  # the module's facts, beside its heading
         assert str(module.data["duration"]) in facts
         assert module.localized[lang]["audience"] in facts
         for body in module.list("bodies"):
