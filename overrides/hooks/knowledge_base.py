@@ -30,13 +30,18 @@ i18n plugin keeps one site_dir and prefixes the English pages' paths), in that b
 from __future__ import annotations
 
 import csv
-import importlib
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+
+# scripts/ holds the modules the hooks share; it is a folder, not an installed package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+import markdown_source
+import records
+import renderers
 
 # A marker on a line of its own, indented or not (inside a list item, a card, an admonition).
 MARKER = re.compile(
@@ -61,16 +66,8 @@ SITE_MARKERS = ("index", "rec-index", "module-index", "quote", "matrix", "csv")
 _state: dict[str, Any] = {}  # rebuilt by on_pre_build for every language's build
 
 
-def _modules(config: Any) -> tuple[Any, Any, Any]:
-    scripts = str(Path(config.config_file_path).parent / "scripts")
-    if scripts not in sys.path:  # scripts/ is a folder of modules, not an installed package
-        sys.path.insert(0, scripts)
-    return tuple(importlib.import_module(n) for n in ("records", "renderers", "markdown_source"))
-
-
 def on_pre_build(config: Any) -> None:
     """Read every record and the plan's quotable blocks in both languages."""
-    records, renderers, markdown_source = _modules(config)
     docs = Path(config.docs_dir)
     kb = records.load(docs)
     if kb.problems:  # normally stopped earlier by source_checks.py, with the same messages
@@ -80,9 +77,7 @@ def on_pre_build(config: Any) -> None:
         source, _ = markdown_source.load_source(docs / name, docs)
         blocks[language] = markdown_source.blocks_by_id(source)
     _state.clear()
-    _state.update(
-        kb=kb, blocks=blocks, renderers=renderers, markdown_source=markdown_source, csv_files=[]
-    )
+    _state.update(kb=kb, blocks=blocks, csv_files=[])
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -97,7 +92,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if not ANY_MARKER.search(markdown):
         return markdown
     docs = Path(config.docs_dir)
-    source, _ = _state["markdown_source"].load_source(Path(page.file.abs_src_path), docs)
+    source, _ = markdown_source.load_source(Path(page.file.abs_src_path), docs)
 
     # MkDocs hands over the Markdown without the front matter and the blank lines after it.
     first = source.body_start
@@ -134,7 +129,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def _render(name: str, options: dict[str, str], page: str, language: str) -> str:
-    kb, renderers = _state["kb"], _state["renderers"]
+    kb = _state["kb"]
     if name in RECORD_MARKERS:
         kinds, function = RECORD_MARKERS[name]
         record = _record_of(page)
@@ -171,7 +166,6 @@ def _render(name: str, options: dict[str, str], page: str, language: str) -> str
 
 def on_post_build(config: Any) -> None:
     """Write each requested CSV table (UTF-8 with BOM, so Excel reads Vietnamese)."""
-    renderers = _state["renderers"]
     for folder, table in _state["csv_files"]:
         rows = renderers.CSV_TABLES[table](_state["kb"], config.theme["language"])
         folder.mkdir(parents=True, exist_ok=True)

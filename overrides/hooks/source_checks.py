@@ -12,23 +12,17 @@ sources are the same for all, so the rules run only in the default language's bu
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+
+# scripts/ holds the modules the hooks share; it is a folder, not an installed package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+import check_structure
 from mkdocs.utils.yaml import yaml_load
-
-
-def _load_script(repo: Path) -> ModuleType:
-    """Import scripts/check_structure.py (scripts/ is put on sys.path: it is not a package)."""
-    scripts = str(repo / "scripts")
-    if scripts not in sys.path:
-        sys.path.insert(0, scripts)
-    return importlib.import_module("check_structure")
 
 
 def _building_default_language(config: Any) -> bool:
@@ -41,8 +35,6 @@ def on_pre_build(config: Any) -> None:
     if not _building_default_language(config):
         return
     config_path = Path(config.config_file_path)
-    repo = config_path.parent
-    check_structure = _load_script(repo)
     with config_path.open("rb") as config_file:
         raw_config = yaml_load(config_file)
     # Paths relative to the working folder, as the script prints them.
