@@ -37,8 +37,8 @@ offline: $(VENV)/.site-installed
 	$(BIN)/python scripts/build_offline.py
 
 bench: $(VENV)/.test-installed
-	$(BIN)/python scripts/bench_check_links.py site
-	$(BIN)/python scripts/bench_search.py
+	$(BIN)/python benchmarks/bench_check_links.py site
+	$(BIN)/python benchmarks/bench_search.py
 
 clean:
 	rm -rf site dist .pytest_cache .ruff_cache
@@ -50,12 +50,16 @@ $(VENV)/bin/python:
 	@$(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV). On Debian/Ubuntu run: sudo apt install python3-venv" >&2; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip==26.3
 
-$(VENV)/.site-installed: requirements.txt | $(VENV)/bin/python
+# The knowledge-base package (src/thuynguyen_kb) is installed in editable mode: its
+# dependencies are the pinned ones of requirements.txt (--no-deps: nothing unpinned comes in).
+$(VENV)/.site-installed: requirements.txt pyproject.toml | $(VENV)/bin/python
 	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	$(BIN)/pip check
 	touch $@
 
-$(VENV)/.test-installed: requirements-test.txt requirements.txt | $(VENV)/bin/python
+$(VENV)/.test-installed: requirements-test.txt requirements.txt pyproject.toml | $(VENV)/bin/python
 	$(BIN)/pip install --quiet -r requirements-test.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	$(BIN)/pip check
 	touch $@ $(VENV)/.site-installed

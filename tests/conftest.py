@@ -5,16 +5,12 @@ the site's sources for tests that break something on purpose. Plain helpers live
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import REPO, SITE_SOURCES, load_knowledge_base, run_mkdocs_build
 
-TESTS = Path(__file__).resolve().parent
-sys.path[:0] = [str(TESTS), str(TESTS.parent / "scripts")]
-
-import records  # noqa: E402 (needs the path above)
-from helpers import REPO, SITE_SOURCES, run_mkdocs_build  # noqa: E402 (needs the path above)
+from thuynguyen_kb.knowledge import KnowledgeBase
 
 
 @pytest.fixture(scope="session")
@@ -39,8 +35,8 @@ def project_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def kb() -> records.KnowledgeBase:
+def kb() -> KnowledgeBase:
     """The real site's records, which must have no problem."""
-    loaded = records.load(REPO / "docs")
-    assert loaded.problems == []
+    loaded, problems = load_knowledge_base(REPO)
+    assert problems == []
     return loaded

@@ -13,11 +13,21 @@ from pathlib import Path
 
 from lxml import html
 
+from thuynguyen_kb import knowledge, loader, rules, site_config
+from thuynguyen_kb.problems import Problem
+
 REPO = Path(__file__).resolve().parent.parent
 LANGUAGE_HOMES = {"vi": "", "en": "en/"}  # where each language's pages are built
 FIXTURES = REPO / "tests" / "fixtures"
 # What `mkdocs build` and `make checks` read; copied for tests that inject bad input.
 SITE_SOURCES = ("Makefile", "mkdocs.yml", "docs", "overrides", "scripts")
+
+
+def load_knowledge_base(project: Path) -> tuple[knowledge.KnowledgeBase, list[Problem]]:
+    """The knowledge base of ``project`` and every problem the rules find in it."""
+    sources = loader.load(project / "docs", site_config.read(project / "mkdocs.yml"))
+    kb = knowledge.assemble(sources)
+    return kb, rules.check(sources, kb)
 
 
 def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:

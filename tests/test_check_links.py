@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import check_links
 import pytest
 from helpers import FIXTURES, REPO, assert_untouched, copy_fixture
+
+from thuynguyen_kb import site_links
+from thuynguyen_kb.commands import check_links
 
 STATS = re.compile(r"^Checked \d+ links on \d+ pages in \d+\.\d\d s\.$")
 
@@ -61,7 +63,7 @@ def test_dead_external_links_are_reported_online_at_their_markdown_line(
 
     monkeypatch.setattr(requests, "head", lambda url, **_: NotFound())
     monkeypatch.setattr(requests, "get", lambda url, **_: NotFound())
-    monkeypatch.setattr(check_links, "CACHE_FILE", tmp_path / "cache" / "external-links.json")
+    monkeypatch.setattr(site_links, "CACHE_FILE", tmp_path / "cache" / "external-links.json")
     fixture = copy_fixture("links-broken", tmp_path)
     monkeypatch.chdir(fixture)
     status, lines = run(["site", "--online"], capsys)
@@ -96,7 +98,7 @@ def test_external_links_are_listed_with_their_pages(
     ],
 )
 def test_external_link_syntax(url: str, problem: str | None) -> None:
-    assert check_links.syntax_error(url) == problem
+    assert site_links.syntax_error(url) == problem
 
 
 def test_assets_from_other_hosts_are_rejected(
@@ -161,7 +163,7 @@ def test_plan_page_language_menu_targets_the_translated_plan(built_site: Path) -
         document = html.fromstring((built_site / page).read_bytes())
         menu = "//a[contains(@class, 'md-select__link')]"
         (link,) = document.xpath(f"{menu}[@hreflang='{language}']")
-        target = check_links.resolve(built_site, check_links.PurePosixPath(page), link.get("href"))
+        target = site_links.resolve(built_site, site_links.PurePosixPath(page), link.get("href"))
         assert str(target) == expected
 
 
@@ -182,16 +184,16 @@ def test_online_check_reports_dead_links_at_their_source_and_caches_answers(
     monkeypatch.setattr(requests, "head", answer)
     monkeypatch.setattr(requests, "get", answer)
     monkeypatch.chdir(REPO)
-    site = check_links.Site.load(built_site, Path("docs"))
-    links = check_links.external_links(site)
+    site = site_links.Site.load(built_site, Path("docs"))
+    links = site_links.external_links(site)
     cache = tmp_path / "external-links.json"
 
-    problems = check_links.check_online(site, links, cache)
+    problems = site_links.check_online(site, links, cache)
     vtc = "https://vtcnews.vn/hai-phong-thanh-lap-thanh-pho-thuy-nguyen-ar905645.html"
     reported = {(p.path, p.code) for p in problems if f"'{vtc}'" in p.message}
     assert reported == {("docs/gioi-thieu.md", "LINK-DEAD"), ("docs/gioi-thieu.en.md", "LINK-DEAD")}
     assert all(p.line > 0 for p in problems if p.path.startswith("docs/"))
 
     asked_before = len(asked)
-    assert check_links.check_online(site, links, cache) == problems
+    assert site_links.check_online(site, links, cache) == problems
     assert len(asked) == asked_before  # answered from the cache

@@ -5,9 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import check_structure
 import pytest
 from helpers import FIXTURES, REPO, assert_untouched
+
+from thuynguyen_kb.commands import check_structure
+from thuynguyen_kb.rules import text as text_rules
 
 
 def run_on_fixture(
@@ -180,8 +182,9 @@ def test_front_matter_must_be_closed_valid_yaml_fields(
     assert code == 1
     assert lines == [
         "docs/a.md:2: FRONT-MATTER-YAML front matter is not valid YAML (found the error"
-        " 'mapping values are not allowed here', expected 'name: value' lines; put a value that"
-        " contains ': ' or starts with a special character in double quotes)",
+        " 'mapping values are not allowed here', expected 'name: value' lines; check the"
+        " indentation, and put a value that contains ': ' or starts with a special character"
+        " in double quotes)",
         "docs/b.md:1: FRONT-MATTER-YAML front matter is not a list of fields (found a list,"
         " expected 'name: value' lines such as 'title: ...'; write each field as 'name: value')",
         "docs/c.md:1: FRONT-MATTER-YAML front matter is not closed (found no second '---' line,"
@@ -292,7 +295,7 @@ def test_file_and_folder_names_are_ascii_kebab_case(
     ],
 )
 def test_suggested_names(name: str, is_folder: bool, expected: str | None) -> None:
-    assert check_structure.suggest_name(name, is_folder) == expected
+    assert text_rules.suggest_name(name, is_folder) == expected
 
 
 def test_a_missing_docs_folder_is_an_error_not_a_pass(
@@ -315,7 +318,7 @@ def test_a_missing_docs_folder_is_an_error_not_a_pass(
         (
             "structure-kb-id-duplicate",
             "docs/co-quan/phong-y-te-moi.md:3: ID-DUPLICATE id 'phong-y-te' is already used by"
-            " docs/co-quan/phong-y-te.md (found it twice, expected every task and body to have its"
+            " docs/co-quan/phong-y-te.md (found it twice, expected every record to have its"
             " own id; give this page the id 'phong-y-te-moi', its file name)",
         ),
         (

@@ -1,5 +1,5 @@
-"""scripts/import_recommendations.py: the UN layout read from DOCX, PDF and text, the data file,
-the stub pages, and the errors.
+"""The importer (thuynguyen_kb.importer, run by scripts/import_recommendations.py): the UN layout
+read from DOCX, PDF and text, the data file, the stub pages, and the errors.
 
 Every document here is generated in ``tmp_path`` from one invented text about "Testland" laid
 out like the Committee's concluding observations (symbol, title, sections, clusters with their
@@ -16,13 +16,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
-import import_recommendations as importer
 import pytest
 import yaml
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.run import Run
 from fpdf import FPDF
+
+from thuynguyen_kb.importer.command import main
+from thuynguyen_kb.importer.data_file import slug
+from thuynguyen_kb.importer.footnotes import strip_footnotes
+from thuynguyen_kb.importer.lines import Line, read_lines, text_lines
+from thuynguyen_kb.importer.parser import Paragraph, parse
+from thuynguyen_kb.importer.shapes import join_wrapped, split_articles
 
 SYMBOL = "CRC/C/TST/CO/5-6"
 DATA = "docs/_data/recommendations/crc-c-tst-co-5-6.yml"
@@ -219,12 +225,12 @@ def write_page(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def parsed(path: Path, language: str = "en") -> list[importer.Paragraph]:
+def parsed(path: Path, language: str = "en") -> list[Paragraph]:
     """The paragraphs the importer reads from ``path``."""
-    return importer.parse(importer.read_lines(path), SYMBOL, language).paragraphs
+    return parse(read_lines(path), SYMBOL, language).paragraphs
 
 
-def summary(paragraphs: list[importer.Paragraph]) -> list[tuple[object, ...]]:
+def summary(paragraphs: list[Paragraph]) -> list[tuple[object, ...]]:
     return [
         (p.number, p.heading_path(), list(p.sub_items), list(p.footnotes), p.first_words())
         for p in paragraphs
@@ -233,7 +239,7 @@ def summary(paragraphs: list[importer.Paragraph]) -> list[tuple[object, ...]]:
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], list[str]]:
     """Run the importer; return its exit code and its stdout and stderr lines."""
-    status = importer.main(args)
+    status = main(args)
     captured = capsys.readouterr()
     return status, captured.out.splitlines(), captured.err.splitlines()
 
@@ -272,7 +278,7 @@ def test_every_format_gives_the_same_paragraphs_headings_and_markers(
 
 
 def test_pdf_page_furniture_and_footnote_text_stay_out_of_the_paragraphs(tmp_path: Path) -> None:
-    lines = [line.text for line in importer.read_lines(write_pdf(tmp_path / "r.pdf", ENGLISH))]
+    lines = [line.text for line in read_lines(write_pdf(tmp_path / "r.pdf", ENGLISH))]
     # The fixture really has what the importer must skip.
     assert lines.count(SYMBOL) == 2
     assert {"1 See the imaginary kite safety report.", "GE.22-00000(E)", "1", "2"} <= set(lines)
@@ -339,7 +345,7 @@ def test_vietnamese_headings_articles_and_sub_items(tmp_path: Path) -> None:
 def test_cluster_titles_split_into_heading_and_articles(
     title: str, heading: str, articles: list[str]
 ) -> None:
-    assert importer.split_articles(title) == (heading, articles)
+    assert split_articles(title) == (heading, articles)
 
 
 @pytest.mark.parametrize(
@@ -359,25 +365,25 @@ def test_cluster_titles_split_into_heading_and_articles(
 def test_footnote_markers_are_found_and_removed(
     text: str, expected: tuple[str, list[str]] | None
 ) -> None:
-    assert importer.strip_footnotes(text) == (expected or (text, []))
+    assert strip_footnotes(text) == (expected or (text, []))
 
 
 def test_symbol_slug() -> None:
-    assert importer.slug("CRC/C/VNM/CO/5-6") == "crc-c-vnm-co-5-6"
+    assert slug("CRC/C/VNM/CO/5-6") == "crc-c-vnm-co-5-6"
 
 
 def test_wrapped_lines_join_with_a_space_and_keep_a_hyphen_at_the_break() -> None:
-    assert importer.join_wrapped("the State", "party") == "the State party"
-    assert importer.join_wrapped("a child-", "friendly helpline") == "a child-friendly helpline"
-    assert importer.join_wrapped("protec\u00ad", "tion") == "protection"
+    assert join_wrapped("the State", "party") == "the State party"
+    assert join_wrapped("a child-", "friendly helpline") == "a child-friendly helpline"
+    assert join_wrapped("protec\u00ad", "tion") == "protection"
 
 
-def lines_of(*texts: str) -> list[importer.Line]:
-    return importer.text_lines("\n".join([SYMBOL, "Concluding observations", *texts]))
+def lines_of(*texts: str) -> list[Line]:
+    return text_lines("\n".join([SYMBOL, "Concluding observations", *texts]))
 
 
 def test_a_lower_or_equal_number_is_never_a_new_paragraph() -> None:
-    document = importer.parse(
+    document = parse(
         lines_of(
             "1. The Committee read the report.",
             "2. The Committee counted the kites in",
@@ -404,7 +410,7 @@ def test_headings_wrapped_over_two_lines_are_joined() -> None:
         "kites and lanterns",
         "40. The Committee notes the kites.",
     )
-    (paragraph,) = importer.parse(lines, SYMBOL, "en").paragraphs
+    (paragraph,) = parse(lines, SYMBOL, "en").paragraphs
     assert paragraph.heading_path() == [
         "III. Main areas of concern and recommendations",
         "J. Special protection measures",
@@ -419,7 +425,7 @@ def test_a_letter_that_is_also_a_roman_numeral_follows_the_sequence() -> None:
     lines = lines_of("I. Introduction", "1. The Committee met.", "III. Main areas", *clusters,
                      "IV. Implementation", "11. The Committee ends.", "V. Next report",
                      "12. The Committee waits.")  # fmt: skip
-    paragraphs = importer.parse(lines, SYMBOL, "en").paragraphs
+    paragraphs = parse(lines, SYMBOL, "en").paragraphs
     assert paragraphs[9].heading_path() == ["III. Main areas", "I. Cluster I"]
     assert paragraphs[10].heading_path() == ["IV. Implementation"]
     assert paragraphs[11].heading_path() == ["V. Next report"]
@@ -464,15 +470,15 @@ def test_import_writes_the_data_file_and_stub_pages(
     assert (project / "docs/khuyen-nghi/p3.md").read_text(encoding="utf-8") == (
         "---\ntype: recommendation\nid: p3\nsymbol: CRC/C/TST/CO/5-6\nparagraph: 3\n"
         "urgent: false\nthemes: []\nsdg_targets: []\ntasks: []\nbodies: []\n"
-        'text_status: official-en\ntitle: "Đoạn 3"\n'
-        'description: "Đoạn 3 của CRC/C/TST/CO/5-6, nhập từ văn bản chính thức;'
-        ' chưa có tóm tắt và liên kết."\n'
+        "text_status: official-en\ntitle: Đoạn 3\n"
+        "description: Đoạn 3 của CRC/C/TST/CO/5-6, nhập từ văn bản chính thức;"
+        " chưa có tóm tắt và liên kết.\n"
         "---\n\n# Đoạn 3 { #khuyen-nghi }\n\n<!-- kb:rec-text -->\n"
     )
     assert (project / "docs/khuyen-nghi/p3.en.md").read_text(encoding="utf-8") == (
-        '---\ntitle: "Paragraph 3"\n'
-        'description: "Paragraph 3 of CRC/C/TST/CO/5-6, imported from the official text;'
-        ' no summary or links yet."\n'
+        "---\ntitle: Paragraph 3\n"
+        "description: Paragraph 3 of CRC/C/TST/CO/5-6, imported from the official text;"
+        " no summary or links yet.\n"
         "---\n\n# Paragraph 3 { #khuyen-nghi }\n\n<!-- kb:rec-text -->\n"
     )
 

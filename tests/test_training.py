@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import module_rules
 import pytest
 import records
 from helpers import LANGUAGE_HOMES, REPO, article, load, record_page
+
+from thuynguyen_kb.rules import modules as module_rules
 
 
 def test_there_are_six_modules_each_with_a_handout(kb: records.KnowledgeBase) -> None:

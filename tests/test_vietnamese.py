@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-import vietnamese
+
+from thuynguyen_kb import vietnamese
 
 
 @pytest.mark.parametrize(

@@ -9,11 +9,12 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import build_offline
 import pytest
 import yaml
 from helpers import REPO
 from playwright.sync_api import Page, expect
+
+from thuynguyen_kb.commands import build_offline
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +26,7 @@ HOMES = {"vi": "", "en": "en/"}
 def offline_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The offline copy, built and zipped as `make offline` does, unzipped, as a file:// URL."""
     work = tmp_path_factory.mktemp("offline")
-    build_offline.build(work / "site")
+    build_offline.build(work / "site", REPO)
     build_offline.pack(work / "site", work / "copy.zip")
     with zipfile.ZipFile(work / "copy.zip") as archive:
         archive.extractall(work / "unzipped")

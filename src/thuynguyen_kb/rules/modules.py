@@ -1,4 +1,4 @@
-"""Rules for training-module pages (``type: module``), run by scripts/check_structure.py.
+"""Rules for training-module pages (``type: module``), in every language.
 
 A trainer relies on every module having the same parts in the same places, and on its agenda
 adding up to the time announced. So each module page, in each language, must have:
@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 
-from markdown_source import ATTR_AT_END, HEADING, Source, ids_in, markdown_lines
-from problems import Problem
+from thuynguyen_kb.knowledge import KnowledgeBase
+from thuynguyen_kb.loader import Sources
+from thuynguyen_kb.markdown_source import ATTR_AT_END, HEADING, Source, ids_in, markdown_lines
+from thuynguyen_kb.problems import Problem
 
 REQUIRED_IDS = (
     "audience", "objectives", "agenda", "activities", "key-messages", "handout", "quiz",
@@ -107,4 +109,13 @@ def check_module(source: Source, duration: object) -> list[Problem]:
                     " of every fact in the module and its handout)",
                 )
             )
+    return problems
+
+
+def check_modules(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
+    """The module rules on every language's file of every (valid) module."""
+    problems = []
+    for module in kb.of_type("module"):
+        for source in sources.translations(module.page).values():
+            problems += check_module(source, module.fields.duration)
     return problems

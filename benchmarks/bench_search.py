@@ -1,7 +1,7 @@
 """Measure search and page weight: print figures, per language, for the real site and for a
 synthetic site ten times its size.
 
-Usage: ``python scripts/bench_search.py [--times 10]`` (needs Chromium, like the browser tests).
+Usage: ``python benchmarks/bench_search.py [--times 10]`` (needs Chromium, like the browser tests).
 A benchmark, not a test: it prints numbers and never fails on them. For each site it prints:
 
 - the search index per language: files, bytes, gzipped bytes, and what one search loads;
@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         report("Real site", real)
         project = Path(tmp) / "project"
         project.mkdir()
-        for name in ("mkdocs.yml", "docs", "overrides", "scripts"):
+        for name in ("mkdocs.yml", "docs", "overrides"):
             copy = shutil.copytree if (REPO / name).is_dir() else shutil.copy2
             copy(REPO / name, project / name)
         grow(project, args.times)

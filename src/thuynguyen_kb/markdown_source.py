@@ -1,7 +1,7 @@
 """Reading the site's Markdown sources: lines, front matter, headings and explicit ids.
 
-Shared by scripts/check_structure.py (the rules), scripts/records.py (the knowledge base's
-records) and the build hooks, so that every part reads a page the same way.
+Used by the loader (:mod:`thuynguyen_kb.loader`), the rules and the renderers, so that every
+part reads a page the same way.
 
 Markdown is read by a small line scanner, not by a CommonMark parser such as markdown-it-py: the
 site is written in Python-Markdown's dialect, where admonition bodies are indented by four spaces
@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-from problems import Problem
+from thuynguyen_kb import yaml_data
+from thuynguyen_kb.problems import Problem
 
-TRANSLATION_SUFFIX = ".en.md"
 # Python-Markdown reads an ATX heading only at the start of a line; indented lines belong to an
 # admonition, a list item or a code block.
 HEADING = re.compile(r"(#{1,6})(?:[ \t]+(.*))?")
@@ -43,11 +42,7 @@ class Source:
     body_start: int = 0  # index of the first line after the front matter
     front_matter: dict[str, Any] | None = None
     field_lines: dict[str, int] = field(default_factory=dict)
-
-
-def fragment_folder(rel: str) -> bool:
-    """True if ``rel`` lies inside a folder whose name starts with ``_`` (a shared fragment)."""
-    return any(part.startswith("_") for part in rel.split("/")[:-1])
+    document: yaml_data.YamlDocument | None = None  # the front matter with its lines
 
 
 def read_lines(path: Path) -> tuple[list[str] | None, Problem | None]:
@@ -97,24 +92,13 @@ def read_front_matter(source: Source) -> list[Problem]:
             )
         ]
     source.body_start = end + 1
-    block = "\n".join(lines[1:end])
-    try:
-        data = yaml.safe_load(block)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        # The block starts on the file's line 2; YAML counts lines from 0.
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(error, "problem", None) or str(error)
-        return [
-            Problem(
-                source.shown,
-                line,
-                "FRONT-MATTER-YAML",
-                f"front matter is not valid YAML (found the error '{problem}', expected 'name:"
-                " value' lines; put a value that contains ': ' or starts with a special"
-                " character in double quotes)",
-            )
-        ]
+    # The block starts on the file's line 2.
+    document, problems = yaml_data.parse(
+        "\n".join(lines[1:end]), source.shown, "FRONT-MATTER-YAML", 2, "front matter is "
+    )
+    if document is None:
+        return problems
+    data = document.data
     if not isinstance(data, dict):
         found = "nothing" if data is None else f"a {type(data).__name__}"
         return [
@@ -127,6 +111,7 @@ def read_front_matter(source: Source) -> list[Problem]:
             )
         ]
     source.front_matter = data
+    source.document = document
     for number in range(1, end):
         key = re.match(r"([^\s:#][^:]*?)[ \t]*:", lines[number])
         if key:
@@ -187,16 +172,6 @@ def explicit_ids(source: Source) -> dict[str, int]:
             for element_id in ids_in(match.group(1)):
                 found.setdefault(element_id, number)
     return found
-
-
-def load_source(path: Path, docs: Path) -> tuple[Source | None, list[Problem]]:
-    """Read a page and its front matter; None with the problem if it cannot be read."""
-    lines, problem = read_lines(path)
-    if lines is None:
-        return None, [problem]
-    rel = path.relative_to(docs).as_posix()
-    source = Source(path.as_posix(), rel, [line.removesuffix("\r") for line in lines])
-    return source, read_front_matter(source)
 
 
 def blocks_by_id(source: Source) -> dict[str, list[str]]:

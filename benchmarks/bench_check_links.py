@@ -1,6 +1,6 @@
-"""Measure check_links.py on a large site: print seconds per hundred pages.
+"""Measure scripts/check_links.py on a large site: print seconds per hundred pages.
 
-Usage: ``python scripts/bench_check_links.py [SITE_DIR] [--copies N]`` after ``make build``.
+Usage: ``python benchmarks/bench_check_links.py [SITE_DIR] [--copies N]`` after ``make build``.
 The built site is copied into a temporary folder and each content page is duplicated N times
 (default 50, i.e. a few hundred pages), then every rule runs once and the figures are printed.
 A benchmark, not a test: it prints numbers and never fails on them.
@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import check_links
+from thuynguyen_kb import site_links as check_links
 
 
 def grow(site: Path, copies: int) -> None:

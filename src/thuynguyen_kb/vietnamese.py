@@ -1,10 +1,10 @@
 """Vietnamese text as people type it: with or without tone marks, "đ" or "d", "hoà" or "hòa".
 
-Used for heading ids (overrides/hooks/slugs.py) and for the search index
-(overrides/hooks/search_index.py). The browser's side of search (docs/assets/javascripts/search.js)
-folds queries the same way: its folding is three standard steps (lower case, NFD decomposition
-without combining marks, "đ" → "d") and its tone-placement table is written into the index by
-:func:`tone_placement_table`, so both sides always agree.
+Used for heading ids (:func:`slugify`) and for the search index
+(:mod:`thuynguyen_kb.search_index`). The browser's side of search
+(docs/assets/javascripts/search.js) folds queries the same way: its folding is three standard
+steps (lower case, NFD decomposition without combining marks, "đ" → "d") and its tone-placement
+table is written into the index by :func:`tone_placement_table`, so both sides always agree.
 """
 
 from __future__ import annotations
@@ -61,3 +61,16 @@ def canonical(word: str) -> str:
 def words(text: str) -> list[str]:
     """The words of a text (letters and digits, Vietnamese letters included)."""
     return _WORD.findall(unicodedata.normalize("NFC", text))
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(value: str, separator: str = "-") -> str:
+    """A heading text as an ASCII kebab-case id (``Mục đích`` → ``muc-dich``).
+
+    Written by hand because no installed library folds Vietnamese to ASCII: ``pymdownx.slugs``
+    keeps "đ", Python-Markdown drops it, and python-slugify pulls in a transliteration table for
+    a job that NFD decomposition plus one letter does.
+    """
+    return _NOT_SLUG.sub(separator, fold(value).lower()).strip(separator)

@@ -1,0 +1,1 @@
+"""The command-line tools of ``scripts/``: each a ``main(argv) -> int``."""

@@ -1,0 +1,66 @@
+"""Check the Markdown sources under docs/ and mkdocs.yml against every rule of the site.
+
+Usage: ``python scripts/check_structure.py [--docs DOCS_DIR] [--config MKDOCS_YML]`` from the
+repository root (defaults ``docs`` and ``mkdocs.yml``). It reads the sources, never the built
+site, and never changes a file. The rules are those of ``thuynguyen_kb.rules``, the same that
+the build applies before anything is built; their codes are explained in the README.
+
+Prints one line per problem (``path:line: CODE message``), sorted, then a count, and exits 1; or
+one ``OK:`` line and exits 0. Vietnamese pages without an English file are listed after the
+report ("Not yet translated (N): …"): information, not an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from thuynguyen_kb import knowledge, layout, loader, rules, site_config
+from thuynguyen_kb.problems import report
+from thuynguyen_kb.rules.pages import untranslated
+
+
+def count(items: int, noun: str) -> str:
+    """``1 page``, ``3 pages``."""
+    return f"{items} {noun}{'' if items == 1 else 's'}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every rule on the docs folder and mkdocs.yml and print the report."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--docs", default="docs", type=Path, help="docs folder (default: docs)")
+    parser.add_argument(
+        "--config", default="mkdocs.yml", type=Path, help="MkDocs config (default: mkdocs.yml)"
+    )
+    args = parser.parse_args(argv)
+    if not args.docs.is_dir():
+        print(f"{args.docs}: no docs folder here; give it with --docs", file=sys.stderr)
+        return 2
+    try:
+        config = site_config.read(args.config)
+    except (OSError, yaml.YAMLError) as error:
+        print(f"{args.config}: cannot read the MkDocs config: {error}", file=sys.stderr)
+        return 2
+
+    sources = loader.load(args.docs, config)
+    kb = knowledge.assemble(sources)
+    problems = rules.check(sources, kb)
+    missing = untranslated(sources)
+    originals = [r for r in sources.pages if layout.language_of(r) == layout.DEFAULT_LANGUAGE]
+    translated = len(originals) - len(missing)
+    status = report(
+        problems,
+        f"OK: {count(len(originals), 'page')} checked ({translated} with an English"
+        " translation), no problems.",
+    )
+    if missing:
+        # Information, not an error: translation may lag behind the Vietnamese pages.
+        print(f"Not yet translated ({len(missing)}): {', '.join(missing)}")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

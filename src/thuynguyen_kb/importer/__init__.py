@@ -1,0 +1,54 @@
+"""Import the official text of the Committee's concluding observations into the site's data.
+
+Run as ``python scripts/import_recommendations.py FILE --symbol SYMBOL [--lang en|vi]
+[--docs DOCS] [--dry-run] [--json]`` from the repository root. FILE is the document as
+downloaded from the UN Treaty Body Database: ``.docx`` (read paragraph by paragraph, tables and
+page headers included), ``.pdf`` (text extracted page by page) or ``.txt`` (UTF-8).
+
+What it writes (``--dry-run`` only says what it would write):
+
+- ``DOCS/_data/recommendations/<slug>.yml``: every numbered paragraph with its section, cluster
+  (letter, heading, articles), sub-heading, sub-item labels, footnote markers and text. The
+  importer owns this file: it is rewritten as a whole, deterministically, so that importing the
+  same file twice changes nothing. ``--lang vi`` only adds the Vietnamese text of the paragraphs
+  it finds (by number) to an existing file; the English data stays as it is, and an English
+  re-import keeps the Vietnamese text of the paragraphs that are still there.
+- ``DOCS/khuyen-nghi/p<N>.md`` and ``p<N>.en.md``: stub pages (English import only) for the
+  paragraphs that have no page in either language. Existing pages are never touched: the
+  editors' summaries, themes and relations win over anything imported.
+
+How the UN layout is read (all formats share one parser over a list of lines):
+
+- Page furniture is dropped: empty lines, the symbol repeated as a page header, page numbers
+  alone on a line, UN job numbers (``GE.…``) and bar codes. In PDFs the footnote text at the
+  foot of a page is dropped too: from the first line that starts with ``*`` or with the number
+  of a footnote marker seen higher on the same page, to the end of that page.
+- ``III. Title`` is a section, ``A. Title (arts. 4, 42 and 44 (6))`` a cluster with its articles.
+  A single letter that is also a Roman numeral (``I.``, ``V.``) is a cluster when it is the next
+  cluster letter of the section, and a section otherwise.
+- A short line without a final full stop, after the end of a paragraph and followed by a
+  paragraph or a heading, is a sub-heading; it applies until the next sub-heading, cluster or
+  section.
+- ``30. Text`` starts paragraph 30. Paragraph numbers only go up: a numbered line whose number
+  is not higher than the previous paragraph's is never a new paragraph (it is a wrapped line or
+  footnote text). It is a duplicate, an error, when it also looks like the start of a paragraph:
+  it follows the end of a paragraph, its number is already used and its text starts with a
+  capital letter.
+- ``(a)``, ``(b)`` … at the start of a line, after a clause ends, start a sub-item on its own line
+  of the paragraph's text; the labels are recorded while they follow the alphabet.
+- A number written right after a word or punctuation mark (``Convention.12 The``), a superscript
+  run in DOCX and a footnote reference are footnote markers: recorded, then removed from the text.
+
+Errors (not a concluding observations document, symbol mismatch, duplicate paragraph number, no
+numbered paragraph, unreadable file, a stub page whose front matter the page schema refuses)
+print ``FILE:LINE: message`` on stderr and exit 1. The line is the line of a text file, the
+paragraph of a DOCX file (tables counted) or the line of the text extracted from a PDF (counted
+over all pages). Warnings (gaps in the numbering, text outside any paragraph, …) are printed and
+the exit code stays 0. With ``--json`` the parsed paragraphs are printed on stdout as JSON and
+every human message goes to stderr.
+
+The modules, in the order the data flows: :mod:`.lines` (the three formats read into numbered
+lines), :mod:`.footnotes` and :mod:`.shapes` (what one line is), :mod:`.parser` (the lines read
+into paragraphs), :mod:`.data_file` (the YAML data file), :mod:`.stubs` (the stub pages) and
+:mod:`.command` (the command line).
+"""

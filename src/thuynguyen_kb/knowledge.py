@@ -1,0 +1,204 @@
+"""The knowledge base: typed records made from what the loader read, for the rules and renderers.
+
+Each task, body, training module, handout and UN recommendation paragraph is one page with YAML
+front matter (its schema in :mod:`thuynguyen_kb.schemas`). :func:`assemble` reads each record's
+Vietnamese file into its typed model and each translation into its per-language model; a page
+whose front matter does not fit its schema is left out (the rules report why, and a build with
+problems stops before anything is rendered). Roles, themes, imported official texts and the
+interface strings come from the data files.
+
+**One fallback rule for every kind of record**: where a record has no translation in a language,
+its text in that language is the Vietnamese text (:meth:`Record.text`), and
+:meth:`Record.translated` says so, so that renderers can mark it. Nothing fails for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from thuynguyen_kb import layout, schemas
+from thuynguyen_kb.loader import Sources
+from thuynguyen_kb.markdown_source import Source, blocks_by_id, explicit_ids
+
+ROMAN_ORDER = {"i": 1, "ii": 2, "iii": 3, "iv": 4}  # the plan's parts, for ordering tasks
+
+
+@dataclass
+class Record:
+    """One record: its typed fields, its text in each language it is written in, its files."""
+
+    kind: str
+    fields: Any  # the schema's model of the Vietnamese file (schemas.Task, schemas.Body, …)
+    source: Source  # the Vietnamese file
+    texts: dict[str, Any] = field(default_factory=dict)  # language → localized model
+
+    @property
+    def id(self) -> str:
+        """The record's id, which is also its file name."""
+        return str(self.fields.id)
+
+    @property
+    def page(self) -> str:
+        """The Vietnamese page, relative to docs/ (``co-quan/phong-y-te.md``)."""
+        return self.source.rel
+
+    def translated(self, language: str) -> bool:
+        """True if the record is written in ``language`` (the default language always is)."""
+        return language in self.texts
+
+    def text(self, language: str) -> Any:
+        """The record's own words in ``language``, or in Vietnamese where not yet translated."""
+        return self.texts.get(language) or self.texts[layout.DEFAULT_LANGUAGE]
+
+    def title(self, language: str) -> str:
+        """The title in ``language`` (Vietnamese where not yet translated)."""
+        return str(self.text(language).title)
+
+    def description(self, language: str) -> str:
+        """The description in ``language`` (Vietnamese where not yet translated)."""
+        return str(self.text(language).description)
+
+
+@dataclass
+class KnowledgeBase:
+    """Every valid record, the vocabularies, the plan's blocks and the interface strings."""
+
+    records: dict[str, Record]
+    roles: dict[str, schemas.Role]
+    themes: dict[str, Any]  # id → schemas.Labels
+    imported: dict[str, schemas.ImportedDocument]  # symbol → official text
+    strings: dict[str, dict[str, Any]]  # language → interface text (docs/_data/strings/)
+    plan_ids: set[str]
+    plan_blocks: dict[str, dict[str, list[str]]]  # language → plan item id → Markdown lines
+    by_page: dict[str, Record] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_page = {record.page: record for record in self.records.values()}
+
+    def of_type(self, kind: str) -> list[Record]:
+        """Records of one kind in reading order (tasks by plan item, bodies by order, …)."""
+        chosen = [r for r in self.records.values() if r.kind == kind]
+        return sorted(chosen, key=lambda r: (order_key(r), r.id))
+
+    def record_of(self, page: str) -> Record | None:
+        """The record whose page is ``page`` in any language (``co-quan/toa-an.en.md`` too)."""
+        return self.by_page.get(layout.neutral_path(page))
+
+    def official(self, record: Record) -> schemas.ImportedParagraph | None:
+        """The imported official text of a recommendation's paragraph, if imported."""
+        document = self.imported.get(record.fields.symbol)
+        return document.paragraphs.get(record.fields.paragraph) if document else None
+
+    def text_status(self, record: Record) -> str:
+        """What the site has of a paragraph's text, the imported official text first."""
+        official = self.official(record)
+        texts = official.text if official else {}
+        if texts.get("vi"):
+            return "official-vi"
+        if texts.get("en"):
+            return "official-en"
+        return str(record.fields.text_status)
+
+    def field(self, record: Record, name: str) -> Any:
+        """A recommendation's field, from the official text's data when imported."""
+        official = self.official(record)
+        value = getattr(official, name, None) if official else None
+        return value if value not in (None, [], "") else getattr(record.fields, name, None)
+
+    def every_task_roles(self, body: Record) -> list[str]:
+        """The body's roles that the plan gives it for every task."""
+        return [r for r in body.fields.roles if r in self.roles and self.roles[r].every_task]
+
+
+def order_key(record: Record) -> tuple[int, ...]:
+    """Where a record stands in its lists."""
+    fields = record.fields
+    if record.kind == "task":  # "ii-3" → (2, 3)
+        roman, _, number = fields.plan_ref.partition("-")
+        return (ROMAN_ORDER.get(roman, 9), int(number) if number.isdigit() else 0)
+    if record.kind == "module":  # "M3" → (3,)
+        return (int(fields.code[1:]),)
+    if record.kind == "recommendation":
+        return (fields.paragraph,)
+    if record.kind == "body":
+        return (fields.order,)
+    return (0,)
+
+
+def kind_of(source: Source | None) -> str:
+    """The ``type`` of a page's front matter (``page`` when absent)."""
+    value = ((source.front_matter if source else None) or {}).get("type", schemas.DEFAULT_TYPE)
+    return "" if value is None else str(value)
+
+
+def record_candidates(sources: Sources) -> Iterator[Source]:
+    """The Vietnamese files whose front matter names a record type."""
+    for rel, source in sources.pages.items():
+        if layout.language_of(rel) != layout.DEFAULT_LANGUAGE or source.front_matter is None:
+            continue
+        page_type = schemas.PAGE_TYPES.get(kind_of(source))
+        if page_type is not None and page_type.is_record:
+            yield source
+
+
+def localized_part(front_matter: dict[str, Any], page_type: schemas.PageType) -> dict[str, Any]:
+    """The fields of a translation that are written per language."""
+    return {k: v for k, v in front_matter.items() if k in page_type.localized.model_fields}
+
+
+def assemble(sources: Sources) -> KnowledgeBase:
+    """The typed knowledge base of what was read; invalid or duplicate records are left out."""
+    records: dict[str, Record] = {}
+    for source in record_candidates(sources):
+        page_type = schemas.PAGE_TYPES[kind_of(source)]
+        fields, errors = schemas.validate(page_type.model, source.front_matter)
+        if errors or fields.id in records or layout.file_id(source.rel) != fields.id:
+            continue  # reported by the rules
+        record = Record(page_type.name, fields, source)
+        record.texts[layout.DEFAULT_LANGUAGE] = fields
+        for language, translation in sources.translations(source.rel).items():
+            if language == layout.DEFAULT_LANGUAGE or translation.front_matter is None:
+                continue
+            text, errors = schemas.validate(
+                page_type.localized, localized_part(translation.front_matter, page_type)
+            )
+            if not errors:
+                record.texts[language] = text
+        records[record.id] = record
+    plan_blocks = {}
+    for language in layout.LANGUAGES:
+        plan = sources.page(layout.translation_path(layout.PLAN_PAGE, language))
+        plan_blocks[language] = blocks_by_id(plan) if plan else {}
+    plan = sources.page(layout.PLAN_PAGE)
+    return KnowledgeBase(
+        records=records,
+        roles=_data(sources, layout.ROLES_FILE, "roles") or {},
+        themes=_data(sources, layout.THEMES_FILE, "themes") or {},
+        imported={
+            document.symbol: document
+            for data_file in sources.data_files(layout.IMPORTED_FOLDER)
+            if (document := _data(sources, data_file.rel, "imported")) is not None
+        },
+        strings={
+            language: (
+                sources.data[rel].document.data  # type: ignore[union-attr]
+                if (rel := f"{layout.STRINGS_FOLDER}/{language}.yml") in sources.data
+                and sources.data[rel].document is not None
+                else {}
+            )
+            for language in layout.LANGUAGES
+        },
+        plan_ids=set(explicit_ids(plan)) if plan else set(),
+        plan_blocks=plan_blocks,
+    )
+
+
+def _data(sources: Sources, rel: str, kind: str) -> Any:
+    """A data file read into its model, or None when it is missing or invalid."""
+    data_file = sources.data.get(rel)
+    if data_file is None or data_file.document is None:
+        return None
+    value, errors = schemas.validate(schemas.data_model(kind), data_file.document.data)
+    return None if errors else value

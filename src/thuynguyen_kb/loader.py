@@ -1,0 +1,123 @@
+"""Read the site's sources once: every file name, every Markdown file, the data files, the config.
+
+Loading only reads. What it could not read (a file that is not UTF-8, front matter that is not
+YAML, a data file that is not YAML) comes back as problems, because nothing else can be said of
+such a file; everything else is judged by the rules (:mod:`thuynguyen_kb.rules`), and typed
+records are made from what was read by :func:`thuynguyen_kb.knowledge.assemble`.
+
+Pages are the ``.md`` files under the docs folder, except shared fragments (files inside a folder
+whose name starts with ``_``) and files excluded by ``exclude_docs``; fragments are still read,
+for the text rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+
+from thuynguyen_kb import layout, yaml_data
+from thuynguyen_kb.markdown_source import Source, read_front_matter, read_lines
+from thuynguyen_kb.problems import Problem
+from thuynguyen_kb.site_config import SiteConfig
+
+# MkDocs always leaves out hidden files and a top-level templates/ folder (mkdocs/structure/
+# files.py, _default_exclude); exclude_docs adds to these.
+MKDOCS_DEFAULT_EXCLUDE = (".*", "/templates/")
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A YAML data file under ``docs/_data/``: its path as printed, and its data with lines."""
+
+    shown: str
+    rel: str
+    document: yaml_data.YamlDocument | None  # None when it is not valid YAML
+
+
+@dataclass
+class Sources:
+    """Everything read from the docs folder and the config, and what could not be read."""
+
+    docs: Path
+    config: SiteConfig
+    files: list[Path]  # every file and folder, hidden ones left out
+    texts: dict[str, list[str]]  # every Markdown file's raw lines (fragments too), by shown path
+    pages: dict[str, Source]  # the pages, by path inside the docs folder
+    data: dict[str, DataFile]  # the data files, by path inside the docs folder
+    problems: list[Problem] = field(default_factory=list)
+
+    def page(self, rel: str) -> Source | None:
+        """The page at ``rel`` (``co-quan/toa-an.en.md``), if there is one."""
+        return self.pages.get(rel)
+
+    def translations(self, rel: str) -> dict[str, Source]:
+        """The files of one page by language, the default language's first, those that exist."""
+        found = {}
+        for language in layout.LANGUAGES:
+            source = self.pages.get(layout.translation_path(rel, language))
+            if source is not None:
+                found[language] = source
+        return found
+
+    def data_files(self, folder: str) -> list[DataFile]:
+        """The data files directly inside ``folder`` (``_data/strings``), sorted by name."""
+        return [d for rel, d in sorted(self.data.items()) if rel.rsplit("/", 1)[0] == folder]
+
+
+def list_files(docs: Path) -> list[Path]:
+    """Every file and folder under ``docs``, sorted, leaving out hidden names and their contents."""
+    found = []
+    for path in sorted(docs.iterdir()):
+        if path.name.startswith("."):
+            continue
+        found.append(path)
+        if path.is_dir():
+            found.extend(list_files(path))
+    return found
+
+
+def load(docs: Path, config: SiteConfig) -> Sources:
+    """Read every file under ``docs``; pages get their front matter parsed."""
+    excluded = pathspec.GitIgnoreSpec.from_lines(
+        [*MKDOCS_DEFAULT_EXCLUDE, *config.patterns("exclude_docs")]
+    )
+    files = list_files(docs)
+    sources = Sources(docs, config, files, {}, {}, {})
+    for path in files:
+        if path.is_dir():
+            continue
+        rel = path.relative_to(docs).as_posix()
+        if path.suffix == ".md":
+            _read_markdown(sources, path, rel, excluded)
+        elif path.suffix == ".yml" and rel.startswith("_data/"):
+            _read_data(sources, path, rel)
+    return sources
+
+
+def _read_markdown(
+    sources: Sources, path: Path, rel: str, excluded: pathspec.GitIgnoreSpec
+) -> None:
+    lines, problem = read_lines(path)
+    if lines is None:
+        sources.problems.append(problem)  # type: ignore[arg-type]
+        return
+    sources.texts[path.as_posix()] = lines
+    if layout.is_fragment(rel) or excluded.match_file(rel):
+        return  # fragments get the text rules, none of the page rules
+    # MkDocs reads Windows line endings as line breaks; so do the page rules.
+    source = Source(path.as_posix(), rel, [line.removesuffix("\r") for line in lines])
+    sources.problems += read_front_matter(source)
+    sources.pages[rel] = source
+
+
+def _read_data(sources: Sources, path: Path, rel: str) -> None:
+    lines, problem = read_lines(path)
+    if lines is None:
+        sources.problems.append(problem)  # type: ignore[arg-type]
+        sources.data[rel] = DataFile(path.as_posix(), rel, None)
+        return
+    document, problems = yaml_data.parse("\n".join(lines), path.as_posix())
+    sources.problems += problems
+    sources.data[rel] = DataFile(path.as_posix(), rel, document)

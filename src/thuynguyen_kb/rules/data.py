@@ -1,0 +1,151 @@
+"""Rules for the data files under ``docs/_data/``, reported against the data file and line.
+
+- ``DATA-YAML``: a role, a checklist line or a theme lacks its text in a language, or a value is
+  of the wrong kind (``roles.yml``, ``themes.yml``); an imported official text is not in the
+  importer's shape; the interface strings of a language (``strings/<lang>.yml``) are missing a
+  text that the default language has, or have one it lacks.
+- ``REF-UNKNOWN``: a role, or one of its checklist lines, cites no item of the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from thuynguyen_kb import layout, schemas
+from thuynguyen_kb.knowledge import KnowledgeBase
+from thuynguyen_kb.loader import DataFile, Sources
+from thuynguyen_kb.problems import Problem
+
+# Each vocabulary file: its path, its model, and the word for one of its entries in messages.
+VOCABULARIES = ((layout.ROLES_FILE, "roles", "role"), (layout.THEMES_FILE, "themes", "theme"))
+
+
+def check_data(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
+    """Every data-file rule."""
+    problems: list[Problem] = []
+    for rel, kind, what in VOCABULARIES:
+        problems += _check_model(sources.data.get(rel), kind, what)
+    for data_file in sources.data_files(layout.IMPORTED_FOLDER):
+        problems += _check_model(data_file, "imported", "imported paragraph")
+    problems += check_strings(sources)
+    problems += check_role_refs(sources.data.get(layout.ROLES_FILE), kb)
+    return problems
+
+
+def _check_model(data_file: DataFile | None, kind: str, what: str) -> list[Problem]:
+    if data_file is None or data_file.document is None:
+        return []  # absent (a test site), or not YAML: reported by the loader
+    document = data_file.document
+    if document.data is None:
+        return [
+            Problem(
+                data_file.shown,
+                1,
+                "DATA-YAML",
+                f"the file is empty (found no {what}, expected the data the comment at the top"
+                " describes; restore the file from the repository's history)",
+            )
+        ]
+    _, errors = schemas.validate(schemas.data_model(kind), document.data)
+    return schemas.data_problems(errors, data_file.shown, document, what)
+
+
+def leaves(data: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """``(key path, value)`` for every value that is not itself a group of keys."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from leaves(value, (*prefix, str(key)))
+    else:
+        yield prefix, data
+
+
+def check_strings(sources: Sources) -> list[Problem]:
+    """Each language's interface strings: the same keys as the default language's, all text."""
+    files = {
+        language: sources.data.get(f"{layout.STRINGS_FOLDER}/{language}.yml")
+        for language in layout.LANGUAGES
+    }
+    if all(data_file is None for data_file in files.values()):
+        return []  # a test site without generated content
+    problems = []
+    keys: dict[str, dict[tuple[str, ...], Any]] = {}
+    for language, data_file in files.items():
+        shown = f"{sources.docs.as_posix()}/{layout.STRINGS_FOLDER}/{language}.yml"
+        if data_file is None:
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    "DATA-YAML",
+                    f"no interface strings for '{language}' (found no file, expected one beside"
+                    f" the {layout.DEFAULT_LANGUAGE}.yml file; copy that file and translate it)",
+                )
+            )
+            continue
+        if data_file.document is None:
+            continue
+        keys[language] = dict(leaves(data_file.document.data))
+        for path, value in keys[language].items():
+            if not isinstance(value, str) or not value.strip():
+                problems.append(
+                    Problem(
+                        data_file.shown,
+                        data_file.document.line_of(path),
+                        "DATA-YAML",
+                        f"string '{'.'.join(path)}' is not text (found {value!r}, expected the"
+                        " text to show; write it after the colon)",
+                    )
+                )
+    default = keys.get(layout.DEFAULT_LANGUAGE, {})
+    for language, found in keys.items():
+        data_file = files[language]
+        assert data_file is not None and data_file.document is not None
+        for path in default.keys() - found.keys():
+            problems.append(
+                Problem(
+                    data_file.shown,
+                    data_file.document.line_of(path),
+                    "DATA-YAML",
+                    f"string '{'.'.join(path)}' is missing (found no such key, expected one as"
+                    f" in {layout.DEFAULT_LANGUAGE}.yml; add its translation)",
+                )
+            )
+        for path in found.keys() - default.keys():
+            problems.append(
+                Problem(
+                    data_file.shown,
+                    data_file.document.line_of(path),
+                    "DATA-YAML",
+                    f"string '{'.'.join(path)}' is not used (found it here, expected only the"
+                    f" keys of {layout.DEFAULT_LANGUAGE}.yml; correct the spelling or remove it)",
+                )
+            )
+    return problems
+
+
+def check_role_refs(data_file: DataFile | None, kb: KnowledgeBase) -> list[Problem]:
+    """REF-UNKNOWN for a role, or one of its checklist lines, citing no item of the plan."""
+    if data_file is None or data_file.document is None:
+        return []
+    problems = []
+    for name, role in kb.roles.items():
+        cited = [((name, "ref"), role.ref)]
+        cited += [
+            ((name, "checklist", number, "ref"), line.ref)
+            for number, line in enumerate(role.checklist)
+            if line.ref is not None
+        ]
+        for location, ref in cited:
+            if ref in kb.plan_ids:
+                continue
+            problems.append(
+                Problem(
+                    data_file.shown,
+                    data_file.document.line_of(location),
+                    "REF-UNKNOWN",
+                    f"role '{name}' cites plan item '{ref}', which does not exist (expected"
+                    f" an id of docs/{layout.PLAN_PAGE} such as iv-2; correct the ref)",
+                )
+            )
+    return problems

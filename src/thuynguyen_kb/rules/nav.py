@@ -1,0 +1,78 @@
+"""Rules for the site configuration: the nav and the languages.
+
+- ``NAV-ORPHAN``: a Vietnamese page is not listed in ``nav`` (English pages are reached through
+  their Vietnamese page; pages matched by ``not_in_nav`` are allowed).
+- ``NAV-MISSING``: ``nav`` names a page that does not exist (links to other hosts are ignored).
+- ``CONFIG-LANGUAGES``: the i18n plugin's languages are not :data:`layout.LANGUAGES`, default
+  first: the records, the checks and the renderers would then disagree with the build.
+"""
+
+from __future__ import annotations
+
+import pathspec
+
+from thuynguyen_kb import layout
+from thuynguyen_kb.loader import Sources
+from thuynguyen_kb.problems import Problem
+from thuynguyen_kb.site_config import nav_pages
+
+
+def check_nav(sources: Sources) -> list[Problem]:
+    """Report Vietnamese pages missing from ``nav`` and nav entries naming no file."""
+    config = sources.config
+    if config.nav is None:
+        return []  # without a nav, MkDocs lists every page itself
+    listed = list(nav_pages(config.nav))
+    problems = []
+    for page in sorted(set(listed)):
+        if (sources.docs / page).is_file():
+            continue
+        # Line 0 if the entry comes from an INHERIT-ed parent config, where no line is known.
+        for line in sorted(set(config.nav_lines.get(page, []))) or [0]:
+            problems.append(
+                Problem(
+                    config.shown,
+                    line,
+                    "NAV-MISSING",
+                    f"nav lists a page that does not exist (found '{page}', expected a file"
+                    f" {(sources.docs / page).as_posix()}; correct the name in nav or create the"
+                    " page)",
+                )
+            )
+    allowed = pathspec.GitIgnoreSpec.from_lines(config.patterns("not_in_nav"))
+    for rel, source in sources.pages.items():
+        if layout.language_of(rel) != layout.DEFAULT_LANGUAGE:
+            continue
+        if rel in listed or allowed.match_file(rel):
+            continue
+        problems.append(
+            Problem(
+                source.shown,
+                0,
+                "NAV-ORPHAN",
+                f"page is not in the site menu (found no '{rel}' under nav: in {config.shown},"
+                f" expected it listed there; add '- {rel}' to nav: in {config.shown})",
+            )
+        )
+    return problems
+
+
+def check_languages(sources: Sources) -> list[Problem]:
+    """The i18n plugin builds the languages of :data:`layout.LANGUAGES`, the default first."""
+    found = sources.config.languages()
+    if not found:
+        return []  # no i18n plugin: a one-language test site
+    expected = [(language, language == layout.DEFAULT_LANGUAGE) for language in layout.LANGUAGES]
+    if found == expected:
+        return []
+    shown = ", ".join(f"{locale}{' (default)' if default else ''}" for locale, default in found)
+    return [
+        Problem(
+            sources.config.shown,
+            0,
+            "CONFIG-LANGUAGES",
+            f"the i18n plugin's languages are not the site's (found {shown}, expected"
+            f" {', '.join(layout.LANGUAGES)} with {layout.DEFAULT_LANGUAGE} as default, as"
+            " src/thuynguyen_kb/layout.py says; change both together)",
+        )
+    ]

@@ -1,0 +1,442 @@
+"""The typed schema of every kind of record: page types, data files and imported paragraphs.
+
+A page's ``type:`` names its schema (a plain page has none). The Vietnamese file holds every
+field; a translation holds the fields of :attr:`PageType.localized` only and may repeat a
+language-neutral field with the same value. Schemas are pydantic models in strict mode: a field
+has a type (``order: first`` and ``order: "9"`` are both wrong for a number), misspelt field
+names are refused (``extra="forbid"``), and text may not be empty. What a field *refers to*
+(an existing body, a plan item) and what must be unique are rules, in
+:mod:`thuynguyen_kb.rules.records`; this module only says what each value must look like.
+
+:func:`problems_of` turns pydantic's errors into ``path:line: CODE`` problems worded for an
+editor: where it was found, what was expected, what to do.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    create_model,
+)
+from pydantic_core import ErrorDetails
+
+from thuynguyen_kb.layout import LANGUAGES
+from thuynguyen_kb.markdown_source import Source
+from thuynguyen_kb.problems import Problem
+from thuynguyen_kb.yaml_data import YamlDocument
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+CODE_PATTERN = r"^M[1-9][0-9]*$"
+SYMBOL_PATTERN = r"^[A-Z]+(?:/[A-Za-z0-9.\-]+){2,}$"
+# What a pattern means, for the messages (pydantic only gives the regular expression).
+PATTERN_HELP = {
+    SLUG_PATTERN: "an id in lowercase ASCII words joined by hyphens, such as phong-y-te",
+    CODE_PATTERN: "a module code such as M7",
+    SYMBOL_PATTERN: "a UN document symbol such as CRC/C/VNM/CO/5-6",
+}
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Minutes = Annotated[int, Field(ge=1)]
+# What the site has of a paragraph's text: its topic only (named elsewhere), our summary of a
+# partial reading, or the official text in English or Vietnamese (imported).
+TextStatus = Literal["topic-only", "summary", "official-en", "official-vi"]
+PER_ANNEX = "per-annex"
+
+
+class Strict(BaseModel):
+    """Strict types, no unknown field, immutable once read."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+# --- Pages ----------------------------------------------------------------------------------
+
+
+class Localized(Strict):
+    """The fields every page writes in its own language."""
+
+    title: Text
+    description: Text
+
+
+class ModuleLocalized(Localized):
+    """A training module's fields in each language."""
+
+    audience: Text
+    group_size: Text
+
+
+class PlainPage(BaseModel):
+    """A page that is not a record: a title and a description; Material's own fields allowed."""
+
+    model_config = ConfigDict(strict=True, extra="allow", frozen=True)
+
+    type: Literal["page"] = "page"
+    title: Text
+    description: Text
+
+
+class Relation(Strict):
+    """A body named for one task in particular, with its role (the site's reading)."""
+
+    body: Slug
+    role: Slug
+
+
+class Task(Localized):
+    """A task of the plan's part II (or III): ``docs/nhiem-vu/<id>.md``."""
+
+    type: Literal["task"]
+    id: Slug
+    plan_ref: Slug
+    assignment: Literal["per-annex"] | None = None
+    related_bodies: list[Relation] = []
+    # The task's row in the annex, once it is available:
+    lead: list[Slug] = []
+    support: list[Slug] = []
+    deadline: str | date | None = None
+    source: str | None = None
+
+
+class Body(Localized):
+    """A responsible body: ``docs/co-quan/<id>.md``; ``order`` places it in every list."""
+
+    type: Literal["body"]
+    id: Slug
+    order: Annotated[int, Field(ge=1)]
+    roles: list[Slug] = []
+    reports_to: Slug | None = None
+    reports_via: Slug | None = None
+
+
+class Module(ModuleLocalized):
+    """A training module: ``docs/tap-huan/<id>.md``, with a participant handout."""
+
+    type: Literal["module"]
+    id: Slug
+    code: Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
+    duration: Minutes
+    handout: Slug
+    tasks: list[Slug] = []
+    bodies: list[Slug] = []
+
+
+class Handout(Localized):
+    """A module's participant handout."""
+
+    type: Literal["handout"]
+    id: Slug
+    module: Slug
+
+
+class Recommendation(Localized):
+    """One paragraph of the UN concluding observations: ``docs/khuyen-nghi/p<paragraph>.md``."""
+
+    type: Literal["recommendation"]
+    id: Slug
+    symbol: Annotated[str, StringConstraints(pattern=SYMBOL_PATTERN)]
+    paragraph: Annotated[int, Field(ge=1)]
+    text_status: TextStatus
+    urgent: bool = False
+    themes: list[Slug] = []
+    sdg_targets: list[str] = []
+    tasks: list[Slug] = []
+    bodies: list[Slug] = []
+    # Known only from the official text; filled from the importer's data file:
+    cluster: str | None = None
+    cluster_heading: str | None = None
+    subheading: str | None = None
+    articles: list[str | int] = []
+
+
+RecordFields = Task | Body | Module | Handout | Recommendation
+
+
+@dataclass(frozen=True)
+class PageType:
+    """A kind of page: the model of its Vietnamese file and of each translation."""
+
+    name: str
+    model: type[BaseModel]
+    localized: type[BaseModel]
+
+    @property
+    def neutral(self) -> tuple[str, ...]:
+        """Fields written once, in the Vietnamese file (``type`` included)."""
+        localized = set(self.localized.model_fields)
+        return tuple(name for name in self.model.model_fields if name not in localized)
+
+    @property
+    def is_record(self) -> bool:
+        """True for tasks, bodies, modules, handouts and recommendations."""
+        return self.model is not PlainPage
+
+
+PAGE_TYPES: dict[str, PageType] = {
+    "page": PageType("page", PlainPage, PlainPage),
+    "task": PageType("task", Task, Localized),
+    "body": PageType("body", Body, Localized),
+    "module": PageType("module", Module, ModuleLocalized),
+    "handout": PageType("handout", Handout, Localized),
+    "recommendation": PageType("recommendation", Recommendation, Localized),
+}
+DEFAULT_TYPE = "page"
+
+
+# --- Data files -------------------------------------------------------------------------------
+
+
+class _ByLanguage(Strict):
+    """Texts by language, read as ``labels["en"]``."""
+
+    def __getitem__(self, language: str) -> str:
+        return str(getattr(self, language))
+
+
+# One text per language, every language required: ``{vi: …, en: …}``.
+Labels = create_model(
+    "Labels", __base__=_ByLanguage, **{language: (Text, ...) for language in LANGUAGES}
+)
+
+
+class ChecklistLine(Labels):  # type: ignore[misc,valid-type]
+    """One thing a body with a role must do, in every language, citing a plan item."""
+
+    ref: Slug | None = None
+
+
+class Role(Strict):
+    """What the plan asks of a body (``docs/_data/roles.yml``)."""
+
+    ref: Slug
+    every_task: bool = False
+    label: Labels  # type: ignore[valid-type]
+    checklist: list[ChecklistLine] = []
+
+
+class ImportedParagraph(Strict):
+    """One paragraph of the official text, as the importer writes it."""
+
+    section: str | None = None
+    cluster: str | None = None
+    cluster_heading: str | None = None
+    articles: list[str | int] = []
+    subheading: str | None = None
+    sub_items: list[str] = []
+    footnotes: list[str] = []
+    text: dict[str, str]
+
+
+class ImportedDocument(Strict):
+    """A data file under ``docs/_data/recommendations/``, written by the importer."""
+
+    symbol: Annotated[str, StringConstraints(pattern=SYMBOL_PATTERN)]
+    sources: dict[str, dict[str, str]]
+    paragraphs: dict[int, ImportedParagraph]
+
+
+def data_model(kind: str) -> Any:
+    """The model of a data file: ``roles``, ``themes`` or ``imported``."""
+    return {
+        "roles": dict[Slug, Role],
+        "themes": dict[Slug, Labels],  # type: ignore[valid-type]
+        "imported": ImportedDocument,
+    }[kind]
+
+
+# --- Messages ---------------------------------------------------------------------------------
+
+EXPECTED = {
+    "int_type": "a whole number, written without quotes (e.g. 3)",
+    "int_parsing": "a whole number, written without quotes (e.g. 3)",
+    "string_type": "text",
+    "bool_type": "true or false",
+    "list_type": "a list, e.g. [a, b]",
+    "tuple_type": "a list, e.g. [a, b]",
+    "dict_type": "'name: value' fields",
+    "model_type": "'name: value' fields",
+    "date_type": "a date such as 2025-12-31, or text",
+}
+
+
+@functools.cache
+def _adapter(model: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(model)
+
+
+def validate(model: Any, data: Any) -> tuple[Any | None, list[ErrorDetails]]:
+    """``data`` read into ``model``, or None with pydantic's errors."""
+    try:
+        return _adapter(model).validate_python(data), []
+    except ValidationError as error:
+        return None, error.errors(include_url=False)
+
+
+def _expected(error: ErrorDetails) -> str:
+    kind = error["type"]
+    if kind == "string_pattern_mismatch":
+        pattern = (error.get("ctx") or {}).get("pattern", "")
+        return PATTERN_HELP.get(pattern, f"text matching {pattern}")
+    if kind == "literal_error":
+        return "one of: " + str((error.get("ctx") or {}).get("expected", ""))
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"a number of at least {(error.get('ctx') or {}).get('ge', 1)}"
+    return EXPECTED.get(kind, error["msg"].lower())
+
+
+def _where(location: Iterable[str | int]) -> str:
+    """``('related_bodies', 0, 'role')`` → ``related_bodies[1].role`` (items counted from 1)."""
+    text = ""
+    for part in location:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def _is_empty(error: ErrorDetails) -> bool:
+    return error["type"] == "string_too_short" or (
+        error["type"] == "string_type" and error.get("input") in (None, "")
+    )
+
+
+def front_matter_problems(
+    errors: list[ErrorDetails], source: Source, kind: str, known: Iterable[str]
+) -> list[Problem]:
+    """A page's front-matter errors as FRONT-MATTER-FIELD and FIELD-TYPE problems."""
+    shown, document = source.shown, source.document
+    assert document is not None, "only a page whose front matter was read has field errors"
+    problems = []
+    for error in errors:
+        location = tuple(part for part in error["loc"] if not isinstance(part, str) or part)
+        name = _where(location)
+        line = document.line_of(location)
+        if error["type"] == "missing" and len(location) == 1:
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "FRONT-MATTER-FIELD",
+                    f"front matter has no '{name}' (found no '{name}:' line, expected one on"
+                    f" every page of type '{kind}'; add '{name}: ...' between the '---' lines)",
+                )
+            )
+        elif error["type"] == "extra_forbidden" and len(location) == 1:
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    "FRONT-MATTER-FIELD",
+                    f"front matter field '{name}' is not a field of a '{kind}' page (found"
+                    f" '{name}:', expected one of: {', '.join(sorted(known))}; correct the"
+                    " spelling or remove it)",
+                )
+            )
+        elif _is_empty(error) and len(location) == 1:
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    "FRONT-MATTER-FIELD",
+                    f"front matter field '{name}' is empty (found '{name}:' with no text,"
+                    f" expected text; write it after '{name}:' on the same line)",
+                )
+            )
+        else:
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    "FIELD-TYPE",
+                    f"'{name}' has the wrong kind of value (found {_found(error)}, expected"
+                    f" {_expected(error)}; correct the value as the editors' guide shows)",
+                )
+            )
+    return problems
+
+
+def data_problems(
+    errors: list[ErrorDetails], shown: str, document: YamlDocument, what: str
+) -> list[Problem]:
+    """A data file's errors as DATA-YAML problems at the line of the value concerned."""
+    problems = []
+    for error in errors:
+        location = tuple(part for part in error["loc"] if not isinstance(part, str) or part)
+        # dict[Slug, …] reports a bad key at [key, "[key]"]: keep the key once.
+        location = tuple(p for p in location if not (isinstance(p, str) and p.startswith("[")))
+        name = _where(location) or "the file"
+        line = document.line_of(location)
+        if error["type"] == "missing":
+            *parent, field_name = location
+            problems.append(
+                Problem(
+                    shown,
+                    document.line_of(parent),
+                    "DATA-YAML",
+                    f"{what} {_where(parent) or 'the file'} has no '{field_name}' (expected"
+                    f" '{field_name}:' here{_language_hint(field_name)}; add it)",
+                )
+            )
+        elif error["type"] == "extra_forbidden":
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    "DATA-YAML",
+                    f"{what} field '{name}' is not known (found '{location[-1]}:', expected only"
+                    " the fields the comment at the top of the file lists; correct the spelling"
+                    " or remove it)",
+                )
+            )
+        elif _is_empty(error):
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    "DATA-YAML",
+                    f"{what} {name} is empty (found no text, expected text; write it after the"
+                    " colon)",
+                )
+            )
+        else:
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    "DATA-YAML",
+                    f"{what} {name} has the wrong kind of value (found {_found(error)},"
+                    f" expected {_expected(error)}; correct it)",
+                )
+            )
+    return problems
+
+
+def _found(error: ErrorDetails) -> str:
+    value = error.get("input")
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return f"'{value}'"
+
+
+def _language_hint(field_name: str) -> str:
+    if field_name in LANGUAGES:
+        return f", as every text is written in each language: {', '.join(LANGUAGES)}"
+    return ""

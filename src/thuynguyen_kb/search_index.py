@@ -1,0 +1,145 @@
+"""The site's own search index: one per language, folded for Vietnamese, in small chunks.
+
+Why not Material's search: measured on this site, it does not ignore Vietnamese tone marks
+("tre em" finds nothing), mixes both languages in one index, and every page downloads that whole
+index on load. Pagefind folds diacritics and loads chunks on demand, but it fetches its files
+with fetch(), which browsers refuse on file://, so the trainers' offline copy would have no
+search. This index is written as JavaScript files (loaded with <script>, which works from disk
+and from a server alike) and read by docs/assets/javascripts/search.js, only once a reader
+starts a search. The README records the measurements and this choice.
+
+Per language, under ``<language root>/search-kb/``:
+
+- ``meta.js`` – section count, chunk size, the token chunks that exist, the tone-placement
+  table (:mod:`thuynguyen_kb.vietnamese`) so the browser folds exactly as the index was folded;
+- ``t-<cc>.js`` – postings of the folded words starting with ``cc``: ``{folded: {exact form:
+  [[section, weight], …]}}``; ``exact form`` lets an accented query rank exact matches first;
+- ``d-<n>.js`` – the sections themselves (address, heading, page title, text) for excerpts,
+  ``CHUNK`` sections per file, fetched only for the results shown.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import TypedDict
+
+from lxml import html
+
+from thuynguyen_kb.files import write_atomically
+from thuynguyen_kb.vietnamese import canonical, fold, tone_placement_table, words
+
+CHUNK = 12  # sections per d-<n>.js file: a search reads the files of its best sections only
+FOLDER = "search-kb"
+# How much a word counts where it appears: the page title, the section heading, the text.
+WEIGHTS = {"page": 8, "heading": 4}
+MAX_TEXT_COUNT = 4  # a word repeated in a section stops adding weight after this
+SKIPPED = "headerlink"  # permalink marks are not text
+
+
+class Section(TypedDict):
+    """One searchable section: address, heading, page title, text."""
+
+    u: str
+    h: str
+    p: str
+    t: str
+
+
+def sections_of(content: str, url: str, title: str) -> list[Section]:
+    """A page's HTML content cut into sections at its headings that carry an id."""
+    if not content.strip():
+        return []
+    root = html.fragment_fromstring(content, create_parent="div")
+    for link in root.xpath(f".//a[contains(@class, '{SKIPPED}')]"):
+        link.drop_tree()
+    current: dict[str, object] = {"u": url, "h": title, "p": title, "t": []}
+    sections = [current]
+    for element in root:
+        if not isinstance(element.tag, str):  # comments
+            continue
+        tag = element.tag
+        if tag in {"h1", "h2", "h3"} and element.get("id"):
+            heading = " ".join(element.text_content().split())
+            if tag == "h1" and len(sections) == 1 and not current["t"]:
+                current["u"], current["h"] = f"{url}#{element.get('id')}", heading
+                continue
+            current = {"u": f"{url}#{element.get('id')}", "h": heading, "p": title, "t": []}
+            sections.append(current)
+        else:
+            text = " ".join(element.text_content().split())
+            if text:
+                current["t"].append(text)  # type: ignore[attr-defined]
+    found: list[Section] = []
+    for section in sections:
+        text = " ".join(section["t"])  # type: ignore[arg-type]
+        if text or section["h"]:
+            found.append(Section(u=str(section["u"]), h=str(section["h"]), p=title, t=text))
+    return found
+
+
+def chunk_key(folded: str) -> str:
+    """The token chunk of a folded word: its first two letters (search.js does the same)."""
+    key = "".join(ch if ch.isascii() and ch.isalnum() else "_" for ch in folded[:2])
+    return key or "_"
+
+
+def postings(sections: list[Section]) -> dict[str, dict[str, dict[str, list[list[int]]]]]:
+    """``{chunk: {folded word: {exact form: [[section, weight], …]}}}``."""
+    chunks: dict[str, dict[str, dict[str, list[list[int]]]]] = defaultdict(dict)
+    for number, section in enumerate(sections):
+        weights: Counter[str] = Counter()
+        for word in words(section["t"]):
+            weights[canonical(word)] += 1
+        for form in weights:
+            weights[form] = min(weights[form], MAX_TEXT_COUNT)
+        for field, bonus in (("p", WEIGHTS["page"]), ("h", WEIGHTS["heading"])):
+            for word in set(words(section[field])):  # type: ignore[literal-required]
+                weights[canonical(word)] += bonus
+        for form, weight in sorted(weights.items()):
+            folded = fold(form)
+            chunks[chunk_key(folded)].setdefault(folded, {}).setdefault(form, []).append(
+                [number, weight]
+            )
+    return chunks
+
+
+def script(name: str, payload: object) -> str:
+    """A chunk as a script that hands its data to search.js (works from disk, unlike fetch)."""
+    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f"window.kbSearchData&&window.kbSearchData({json.dumps(name)},{data});\n"
+
+
+def index_files(language: str, sections: list[Section]) -> dict[str, str]:
+    """Every file of one language's index, by name."""
+    chunks = postings(sections)
+    meta = {
+        "lang": language,
+        "count": len(sections),
+        "chunk": CHUNK,
+        "tokens": sorted(chunks),
+        "tones": tone_placement_table(),
+    }
+    files = {"meta.js": script("meta", meta)}
+    for key, table in chunks.items():
+        files[f"t-{key}.js"] = script(f"t-{key}", table)
+    for start in range(0, len(sections), CHUNK):
+        part = sections[start : start + CHUNK]
+        name = f"d-{start // CHUNK}"
+        files[f"{name}.js"] = script(name, [[s["u"], s["h"], s["p"], s["t"]] for s in part])
+    return files
+
+
+def write_index(folder: Path, language: str, sections: list[Section]) -> None:
+    """Write one language's index into ``folder``, replacing the files of an earlier build.
+
+    Each file is written to a temporary name and renamed, so a reader never loads half a file.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    files = index_files(language, sections)
+    for old in folder.glob("*.js"):
+        if old.name not in files:
+            old.unlink()
+    for name, text in files.items():
+        write_atomically(folder / name, text)

@@ -1,0 +1,76 @@
+"""YAML read with its line numbers, so a wrong value can be reported at the line that holds it.
+
+PyYAML's ``safe_load`` gives the data but forgets where each value was written; its ``compose``
+gives the node tree with line marks but not the data. :func:`parse` keeps both, and
+:meth:`YamlDocument.line_of` walks the tree along a validation error's location (``("roles",
+"coordinates", "checklist", 1, "en")``) to the line of the deepest part that exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from thuynguyen_kb.problems import Problem
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """The data of a YAML text and its node tree; ``first_line`` is the file line of its line 1."""
+
+    data: Any
+    node: yaml.Node | None
+    first_line: int = 1
+
+    def line_of(self, location: Sequence[str | int]) -> int:
+        """The file line of the value at ``location``, or of the deepest part of it that exists."""
+        node = self.node
+        line = node.start_mark.line if node is not None else 0
+        for part in location:
+            child = _child(node, part)
+            if child is None:
+                break
+            line, node = child
+        return line + self.first_line
+
+
+def _child(node: yaml.Node | None, part: str | int) -> tuple[int, yaml.Node] | None:
+    """The line of ``part`` inside ``node`` (a key's line, or an item's) and its value node."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == str(part):
+                return key.start_mark.line, value
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        item = node.value[part]
+        return item.start_mark.line, item
+    return None
+
+
+def parse(
+    text: str, shown: str, code: str = "DATA-YAML", first_line: int = 1, subject: str = ""
+) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse ``text`` (written in ``shown`` from ``first_line`` on); a problem if it is not YAML.
+
+    ``subject`` starts the message (``"front matter is "``).
+    """
+    try:
+        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + first_line if mark is not None else first_line
+        problem = getattr(error, "problem", None) or str(error)
+        return None, [
+            Problem(
+                shown,
+                line,
+                code,
+                f"{subject}not valid YAML (found the error '{problem}', expected 'name: value'"
+                " lines; check the indentation, and put a value that contains ': ' or starts with a"
+                " special character in double quotes)",
+            )
+        ]
+    return YamlDocument(data, node, first_line), []
