@@ -4,11 +4,10 @@ the site's sources for tests that break something on purpose. Plain helpers live
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from helpers import REPO, SITE_SOURCES, load_knowledge_base, run_mkdocs_build
+from helpers import REPO, copy_project, load_knowledge_base, run_mkdocs_build
 
 from thuynguyen_kb.knowledge import KnowledgeBase
 
@@ -25,13 +24,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the site's sources in a temporary folder, safe to break."""
-    for name in SITE_SOURCES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name)
-        else:
-            shutil.copy2(source, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 @pytest.fixture(scope="session")

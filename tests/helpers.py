@@ -20,7 +20,36 @@ REPO = Path(__file__).resolve().parent.parent
 LANGUAGE_HOMES = {"vi": "", "en": "en/"}  # where each language's pages are built
 FIXTURES = REPO / "tests" / "fixtures"
 # What `mkdocs build` and `make checks` read; copied for tests that inject bad input.
-SITE_SOURCES = ("Makefile", "mkdocs.yml", "docs", "overrides", "scripts")
+SITE_SOURCES = ("Makefile", "pyproject.toml", "mkdocs.yml", "docs", "overrides", "scripts", "src")
+IGNORED_IN_COPIES = shutil.ignore_patterns("__pycache__", "*.egg-info")
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the site's sources in ``target`` (created), safe to break."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SITE_SOURCES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=IGNORED_IN_COPIES)
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+def write_project(root: Path, files: dict[str, str], strings: bool = True) -> Path:
+    """A small project in ``root``: ``mkdocs.yml`` and the given files under ``docs/``.
+
+    The site's real interface strings are copied in unless ``strings`` is false.
+    """
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text("site_name: Test\n", encoding="utf-8")
+    if strings:
+        shutil.copytree(REPO / "docs" / "_data" / "strings", root / "docs" / "_data" / "strings")
+    for rel, text in files.items():
+        path = root / "docs" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
 
 
 def load_knowledge_base(project: Path) -> tuple[knowledge.KnowledgeBase, list[Problem]]:

@@ -357,6 +357,36 @@ def test_a_missing_docs_folder_is_an_error_not_a_pass(
             " list of the sources of every fact in the module and its handout)",
         ),
         (
+            "structure-kb-marker-unknown",
+            "docs/nhiem-vu/chinh-sach.md:15: KB-MARKER '<!-- kb:task-body -->' unknown marker (did"
+            " you mean 'kb:task-bodies'? expected one of: body-tasks, checklist, csv, index,"
+            " matrix, module-index, module-table, quote, rec-facts, rec-index, rec-links,"
+            " rec-text, recommendations, reporting, task-bodies, training)",
+        ),
+        (
+            "structure-kb-roles-language",
+            "docs/_data/roles.yml:10: DATA-YAML role coordinates.checklist[2] has no 'en'"
+            " (expected 'en:' here, as every text is written in each language: vi, en; add it)",
+        ),
+        (
+            "structure-kb-field-type",
+            "docs/co-quan/phong-y-te.md:4: FIELD-TYPE 'order' has the wrong kind of value (found"
+            " the text 'first', expected a whole number, written without quotes (e.g. 3);"
+            " correct the value as the editors' guide shows)",
+        ),
+        (
+            "structure-kb-order-duplicate",
+            "docs/co-quan/phong-y-te.md:4: FIELD-DUPLICATE order '1' is already used by"
+            " docs/co-quan/phong-tu-phap.md (found it twice, expected each body to have its own"
+            " order; give this page one that no other page has)",
+        ),
+        (
+            "structure-kb-code-duplicate",
+            "docs/m2.md:4: FIELD-DUPLICATE code 'M1' is already used by docs/m1.md (found it"
+            " twice, expected each module to have its own code; give this page one that no other"
+            " page has)",
+        ),
+        (
             "structure-kb-unassigned",
             "docs/nhiem-vu/chinh-sach.md:3: TASK-UNASSIGNED task names no responsible body (found"
             " no lead, support or related_bodies, expected at least one, or 'assignment:"

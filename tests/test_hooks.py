@@ -52,8 +52,15 @@ def test_paragraph_without_id_gets_none() -> None:
     assert "headerlink" not in render("Một đoạn văn.")
 
 
-def config_for(language: str) -> SimpleNamespace:
-    return SimpleNamespace(theme={"language": language}, mdx_configs={}, markdown_extensions=[])
+def config_for(language: str, docs: Path = REPO / "docs") -> SimpleNamespace:
+    return SimpleNamespace(
+        theme={"language": language},
+        mdx_configs={},
+        markdown_extensions=[],
+        docs_dir=str(docs),
+        config_file_path=str(docs.parent / "mkdocs.yml"),
+        site_dir=str(docs.parent / "site"),
+    )
 
 
 def test_permalink_titles_follow_the_language_and_do_not_stack() -> None:
@@ -67,7 +74,7 @@ def test_permalink_titles_follow_the_language_and_do_not_stack() -> None:
 
 
 def test_a_language_without_a_permalink_title_stops_the_build() -> None:
-    with pytest.raises(PluginError, match="no permalink title for language 'fr'"):
+    with pytest.raises(PluginError, match=r"_data/strings/fr\.yml: cannot read the interface"):
         element_permalinks.on_config(config_for("fr"))
 
 
@@ -75,3 +82,75 @@ def test_hooks_are_listed_in_mkdocs_yml() -> None:
     listed = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     for hook in sorted(Path(REPO / "overrides" / "hooks").glob("*.py")):
         assert f"overrides/hooks/{hook.name}" in listed, hook.name
+
+
+knowledge_base = load_hook("knowledge_base")
+search_index = load_hook("search_index")
+
+
+def page_for(src_uri: str, locale: str, url: str = "", title: str = "") -> SimpleNamespace:
+    """A page as MkDocs and mkdocs-static-i18n hand it to the hooks."""
+    file = SimpleNamespace(src_uri=src_uri, locale=locale, abs_dest_path=f"/nowhere/{src_uri}")
+    return SimpleNamespace(file=file, meta={}, url=url, title=title)
+
+
+def test_knowledge_base_hook_reads_once_and_fills_each_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(REPO)
+    knowledge_base.on_pre_build(config_for("vi"))
+    first = knowledge_base._run["kb"]
+    knowledge_base.on_pre_build(config_for("en"))  # the English build reuses what was read
+    assert knowledge_base._run["kb"] is first
+    marker = "Trước\n\n<!-- kb:index type=body style=short -->\n"
+    vi = knowledge_base.on_page_markdown(marker, page_for("co-quan/index.md", "vi"), None, None)
+    en = knowledge_base.on_page_markdown(marker, page_for("co-quan/index.en.md", "en"), None, None)
+    assert "[Phòng Y tế](phong-y-te.md)" in vi
+    assert "[Health Office](phong-y-te.md)" in en
+    # A page shown untranslated on the English site is filled in its own language.
+    shown = knowledge_base.on_page_markdown(marker, page_for("co-quan/index.md", "vi"), None, None)
+    assert "[Phòng Y tế](phong-y-te.md)" in shown
+
+
+def test_knowledge_base_hook_sets_a_recommendations_tags_in_each_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(REPO)
+    knowledge_base.on_pre_build(config_for("vi"))
+    labels = {}
+    for language, src in (("vi", "khuyen-nghi/p30.md"), ("en", "khuyen-nghi/p30.en.md")):
+        page = page_for(src, language)
+        knowledge_base.on_page_markdown("# P\n", page, None, None)
+        labels[language] = page.meta["tags"]
+    assert labels["vi"][0] == "Bạo lực đối với trẻ em"
+    assert labels["en"][0] == "Violence against children"
+
+
+def test_knowledge_base_hook_stops_on_a_broken_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\n", encoding="utf-8")
+    (docs / "index.md").write_text("---\ntitle: T\n---\n\n# T\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(PluginError, match=r"docs/index.md:1: FRONT-MATTER-FIELD .*'description'"):
+        knowledge_base.on_pre_build(config_for("vi", docs))
+    assert "kb" not in knowledge_base._run  # nothing half-read is left for the next language
+
+
+@pytest.mark.parametrize(("language", "prefix"), [("vi", ""), ("en", "en/")])
+def test_search_index_hook_collects_only_the_language_being_built(
+    tmp_path: Path, language: str, prefix: str
+) -> None:
+    config = config_for(language, tmp_path / "docs")
+    search_index.on_pre_build(config)
+    html = '<h1 id="t">Trẻ em</h1><p>Quyền trẻ em.</p>'
+    own = page_for("a.md", language, f"{prefix}a/", "A")
+    other = page_for("b.md", "vi" if language == "en" else "en", f"{prefix}b/", "B")
+    search_index.on_page_content(html, own, config, None)
+    search_index.on_page_content(html, other, config, None)  # shown untranslated: left out
+    search_index.on_post_build(config)
+    folder = tmp_path / "site" / prefix / "search-kb"
+    assert '"count":1' in (folder / "meta.js").read_text(encoding="utf-8")
+    assert '"a/#t"' in (folder / "d-0.js").read_text(encoding="utf-8")

@@ -1,5 +1,6 @@
 """Each kind of editing mistake, injected into a copy of the repository, makes the checks of
-``make test`` (its ``checks`` target) fail with a message naming the file."""
+``make test`` (its ``checks`` target) fail with a message naming the file. (``make test`` runs
+the same target on the real repository, so its passing case needs no test of its own.)"""
 
 from __future__ import annotations
 
@@ -53,29 +54,21 @@ def page_not_in_nav(root: Path) -> str:
     return "bo-sung.md"
 
 
-@pytest.mark.parametrize(
-    "inject",
-    [
-        broken_link,
-        missing_anchor,
-        english_page_alone,
-        invalid_front_matter,
-        decomposed_word,
-        page_not_in_nav,
-    ],
-)
-def test_injected_mistake_fails_the_checks_naming_the_file(
-    inject: Callable[[Path], str], project_copy: Path
+SOURCE_MISTAKES = [english_page_alone, invalid_front_matter, decomposed_word, page_not_in_nav]
+LINK_MISTAKES = [broken_link, missing_anchor]
+
+
+@pytest.mark.parametrize("mistakes", [SOURCE_MISTAKES, LINK_MISTAKES], ids=["sources", "links"])
+def test_injected_mistakes_fail_the_checks_naming_each_file(
+    mistakes: list[Callable[[Path], str]], project_copy: Path
 ) -> None:
-    file_name = inject(project_copy)
+    # Mistakes of one kind go into one copy: the checks name every one, at one run's cost.
+    # Source mistakes stop check_structure.py; link mistakes get past it and stop the build.
+    names = [inject(project_copy) for inject in mistakes]
     result = run_checks(project_copy)
     assert result.returncode != 0
-    assert file_name in result.stdout + result.stderr
-
-
-def test_the_unbroken_copy_passes_the_checks(project_copy: Path) -> None:
-    result = run_checks(project_copy)
-    assert result.returncode == 0, result.stdout + result.stderr
+    for name in names:
+        assert name in result.stdout + result.stderr, name
 
 
 def run_checks(root: Path) -> subprocess.CompletedProcess[str]:

@@ -7,39 +7,42 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import records
 from helpers import LANGUAGE_HOMES, REPO, article, load, record_page
 
+from thuynguyen_kb.knowledge import KnowledgeBase
 from thuynguyen_kb.rules import modules as module_rules
 
 
-def test_there_are_six_modules_each_with_a_handout(kb: records.KnowledgeBase) -> None:
+def test_every_module_has_a_unique_code_and_its_own_handout(kb: KnowledgeBase) -> None:
     modules = kb.of_type("module")
-    assert [m.data["code"] for m in modules] == ["M1", "M2", "M3", "M4", "M5", "M6"]
+    assert modules, "the site has training modules"
+    codes = [m.fields.code for m in modules]
+    assert len(set(codes)) == len(codes)
+    handouts = [m.fields.handout for m in modules]
+    assert len(set(handouts)) == len(handouts)
     for module in modules:
-        handout = kb.records[module.data["handout"]]
-        assert handout.type == "handout" and handout.data["module"] == module.id
-        assert set(module.localized) == {"vi", "en"}
+        handout = kb.records[module.fields.handout]
+        assert handout.kind == "handout" and handout.fields.module == module.id
 
 
 @pytest.mark.parametrize("lang", LANGUAGE_HOMES)
 def test_module_index_follows_the_front_matter(
-    built_site: Path, kb: records.KnowledgeBase, lang: str
+    built_site: Path, kb: KnowledgeBase, lang: str
 ) -> None:
     index = article(load(built_site / LANGUAGE_HOMES[lang] / "tap-huan" / "index.html"))
     for module in kb.of_type("module"):
-        (heading,) = index.xpath(f".//h3[@id='{module.data['code'].lower()}']")
-        assert heading.text_content().replace("¶", "").strip() == module.titles[lang]
+        (heading,) = index.xpath(f".//h3[@id='{module.fields.code.lower()}']")
+        assert heading.text_content().replace("¶", "").strip() == module.title(lang)
         facts = heading.getnext().text_content()  # the module's facts, beside its heading
-        assert str(module.data["duration"]) in facts
-        assert module.localized[lang]["audience"] in facts
-        for body in module.list("bodies"):
-            assert kb.records[body].titles[lang] in facts
+        assert str(module.fields.duration) in facts
+        assert module.text(lang).audience in facts
+        for body in module.fields.bodies:
+            assert kb.records[body].title(lang) in facts
 
 
 @pytest.mark.parametrize("lang", LANGUAGE_HOMES)
 def test_body_pages_list_the_modules_meant_for_them(
-    built_site: Path, kb: records.KnowledgeBase, lang: str
+    built_site: Path, kb: KnowledgeBase, lang: str
 ) -> None:
     for body in kb.of_type("body"):
         page = record_page(built_site, lang, body.page)
@@ -48,7 +51,7 @@ def test_body_pages_list_the_modules_meant_for_them(
             e.text_content() for e in heading.itersiblings() if isinstance(e.tag, str)
         )
         for module in kb.of_type("module"):
-            assert (module.titles[lang] in listed) == (body.id in module.list("bodies")), (
+            assert (module.title(lang) in listed) == (body.id in module.fields.bodies), (
                 body.id,
                 module.id,
             )
@@ -56,7 +59,7 @@ def test_body_pages_list_the_modules_meant_for_them(
 
 @pytest.mark.parametrize("lang", LANGUAGE_HOMES)
 def test_every_module_has_its_sections_and_sources(
-    built_site: Path, kb: records.KnowledgeBase, lang: str
+    built_site: Path, kb: KnowledgeBase, lang: str
 ) -> None:
     for module in kb.of_type("module"):
         page = record_page(built_site, lang, module.page)

@@ -143,6 +143,24 @@ def record_candidates(sources: Sources) -> Iterator[Source]:
             yield source
 
 
+def declared_ids(sources: Sources) -> dict[str, set[str]]:
+    """Every id the sources declare, valid or not: records by kind, roles and themes.
+
+    A reference to a record whose front matter has a wrong value is not a reference to a
+    record that does not exist: the rules report the wrong value once, at its place.
+    """
+    declared: dict[str, set[str]] = {}
+    for source in record_candidates(sources):
+        record_id = (source.front_matter or {}).get("id")
+        if isinstance(record_id, str):
+            declared.setdefault(kind_of(source), set()).add(record_id)
+    for kind, rel in (("role", layout.ROLES_FILE), ("theme", layout.THEMES_FILE)):
+        data_file = sources.data.get(rel)
+        data = data_file.document.data if data_file and data_file.document else None
+        declared[kind] = {str(key) for key in data} if isinstance(data, dict) else set()
+    return declared
+
+
 def localized_part(front_matter: dict[str, Any], page_type: schemas.PageType) -> dict[str, Any]:
     """The fields of a translation that are written per language."""
     return {k: v for k, v in front_matter.items() if k in page_type.localized.model_fields}

@@ -1,10 +1,11 @@
 """Build the trainers' offline copy of the site as a zip file.
 
 Usage: ``python scripts/build_offline.py [--output dist/quyen-tre-em-thuy-nguyen.zip]`` from the
-repository root, or ``make offline``. Builds with mkdocs.offline.yml (links to ``page.html`` instead of ``page/``,
-so that every link works when the files are opened from disk), then zips the result into one
-folder. Unzip it anywhere and open ``index.html`` (Vietnamese) or ``en/index.html`` (English) in
-a browser: navigation, the language menu, search and printing work without a network.
+repository root, or ``make offline``. Builds with mkdocs.offline.yml (links to ``page.html``
+instead of ``page/``, so that every link works when the files are opened from disk), then zips
+the result into one folder. Unzip it anywhere and open ``index.html`` (Vietnamese) or
+``en/index.html`` (English) in a browser: navigation, the language menu, search and printing
+work without a network.
 """
 
 from __future__ import annotations

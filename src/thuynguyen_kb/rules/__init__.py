@@ -26,7 +26,7 @@ def check(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
     problems += nav.check_languages(sources)
     problems += records.check_ids(sources)
     problems += records.check_unique(kb)
-    problems += records.check_references(kb)
+    problems += records.check_references(sources, kb)
     problems += data.check_data(sources, kb)
     problems += modules.check_modules(sources, kb)
     problems += markers.check_markers(sources, kb)

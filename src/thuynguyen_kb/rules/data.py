@@ -105,7 +105,7 @@ def check_strings(sources: Sources) -> list[Problem]:
             problems.append(
                 Problem(
                     data_file.shown,
-                    data_file.document.line_of(path),
+                    0,  # a missing key has no line of its own
                     "DATA-YAML",
                     f"string '{'.'.join(path)}' is missing (found no such key, expected one as"
                     f" in {layout.DEFAULT_LANGUAGE}.yml; add its translation)",

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from thuynguyen_kb import layout, schemas
-from thuynguyen_kb.knowledge import KnowledgeBase, Record, record_candidates
+from thuynguyen_kb.knowledge import KnowledgeBase, Record, declared_ids, record_candidates
 from thuynguyen_kb.loader import Sources
 from thuynguyen_kb.markdown_source import Source
 from thuynguyen_kb.problems import Problem
@@ -92,13 +92,12 @@ def _line_of(source: Source, value: str, field_name: str) -> int:
     return source.field_lines.get(field_name, 1)
 
 
-def check_references(kb: KnowledgeBase) -> list[Problem]:
+def check_references(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
     """REF-UNKNOWN for every relation of every record, and TASK-UNASSIGNED."""
-    known: dict[str, Iterable[str]] = {
-        kind: {r.id for r in kb.records.values() if r.kind == kind}
-        for kind in ("task", "body", "module", "handout")
-    }
-    known.update({"role": kb.roles, "theme": kb.themes, "plan item": kb.plan_ids})
+    known: dict[str, Iterable[str]] = {"plan item": kb.plan_ids}
+    declared = declared_ids(sources)
+    for kind in ("task", "body", "module", "handout", "role", "theme"):
+        known[kind] = declared.get(kind, set())
     problems = []
     for record in kb.records.values():
         for field_name, what, value in references(record):

@@ -1,0 +1,124 @@
+"""The rules (thuynguyen_kb.rules) on small projects written for each case: each bad input is
+reported once, with its file, line and code, and the good one passes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import load_knowledge_base, write_project
+
+PLAN = "---\ntitle: Kế hoạch\ndescription: K.\n---\n\n# Kế hoạch\n\nMột.\n{ #iv-1 }\n"
+ROLES = "coordinates:\n  ref: iv-1\n  every_task: true\n  label: {vi: Chủ trì, en: Leads}\n"
+BODY = (
+    "---\ntype: body\nid: phong-y-te\norder: 1\nroles: [coordinates]\ntitle: Phòng Y tế\n"
+    "description: Chủ trì.\n---\n\n# Phòng Y tế\n"
+)
+TASK = (
+    "---\ntype: task\nid: chinh-sach\nplan_ref: iv-1\nassignment: per-annex\ntitle: Chính sách\n"
+    "description: Thử.\n---\n\n# Chính sách\n"
+)
+
+
+def problems_of(tmp_path: Path, changed: dict[str, str] | None = None) -> list[str]:
+    """Every problem of the small project, with the ``changed`` files (path: text)."""
+    files = {
+        "ke-hoach.md": PLAN,
+        "_data/roles.yml": ROLES,
+        "co-quan/phong-y-te.md": BODY,
+        "nhiem-vu/chinh-sach.md": TASK,
+    }
+    files.update(changed or {})
+    _, problems = load_knowledge_base(write_project(tmp_path, files))
+    return [str(problem).removeprefix(f"{tmp_path.as_posix()}/") for problem in problems]
+
+
+def test_the_small_project_passes(tmp_path: Path) -> None:
+    assert problems_of(tmp_path) == []
+
+
+def test_a_number_written_as_text_is_refused(tmp_path: Path) -> None:
+    found = problems_of(tmp_path, {"co-quan/phong-y-te.md": BODY.replace("order: 1", 'order: "9"')})
+    assert found == [
+        "docs/co-quan/phong-y-te.md:4: FIELD-TYPE 'order' has the wrong kind of value (found the"
+        " text '9', expected a whole number, written without quotes (e.g. 3); correct the value as"
+        " the editors' guide shows)"
+    ]
+
+
+def test_a_wrong_value_inside_a_list_is_reported_at_its_line(tmp_path: Path) -> None:
+    task = TASK.replace(
+        "assignment: per-annex\n", "related_bodies:\n  - body: phong-y-te\n    role: 3\n"
+    )
+    found = problems_of(tmp_path, {"nhiem-vu/chinh-sach.md": task})
+    assert found == [
+        "docs/nhiem-vu/chinh-sach.md:7: FIELD-TYPE 'related_bodies[1].role' has the wrong kind of"
+        " value (found '3', expected text; correct the value as the editors' guide shows)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("marker", "why"),
+    [
+        ("<!-- kb:index typ=task -->", "typ= is not an option of kb:index (expected type=,"),
+        ("<!-- kb:index type=tasks -->", "type=tasks is unknown (expected type=task, type=body)"),
+        ("<!-- kb:checklist -->", "only works on a page of type 'body' (this page is not one)"),
+        ("<!-- kb:quote ref=ii-9 -->", "ref=ii-9 names no item of the plan (expected an id"),
+        ("Xem <!-- kb:matrix --> nhé.", "malformed marker (expected '<!-- kb:name key=value -->'"),
+    ],
+)
+def test_a_bad_marker_is_reported_at_its_line(tmp_path: Path, marker: str, why: str) -> None:
+    found = problems_of(tmp_path, {"nhiem-vu/chinh-sach.md": f"{TASK}\n{marker}\n"})
+    assert found and all(f.startswith("docs/nhiem-vu/chinh-sach.md:12: KB-MARKER") for f in found)
+    assert any(
+        f.startswith(f"docs/nhiem-vu/chinh-sach.md:12: KB-MARKER '{marker}' {why}") for f in found
+    ), found
+
+
+def test_a_marker_quoted_as_code_or_inside_a_code_block_is_text(tmp_path: Path) -> None:
+    page = f"{TASK}\n`<!-- kb:bang -->`\n\n```\n<!-- kb:bang -->\n```\n"
+    assert problems_of(tmp_path, {"nhiem-vu/chinh-sach.md": page}) == []
+
+
+def test_a_missing_handout_is_a_reference_to_a_missing_record(tmp_path: Path) -> None:
+    module = (
+        "---\ntype: module\nid: m1\ncode: M1\nduration: 10\nhandout: m1-tai-lieu\ntitle: M1\n"
+        "description: D.\naudience: A.\ngroup_size: G.\n---\n\n# M1\n"
+    )
+    found = problems_of(tmp_path, {"m1.md": module})
+    assert found[0] == (
+        "docs/m1.md:6: REF-UNKNOWN handout names handout 'm1-tai-lieu', which does not exist"
+        " (expected one of: none yet; correct the id, or add that page first)"
+    )
+
+
+def test_interface_strings_missing_in_a_language_are_reported_against_their_file(
+    tmp_path: Path,
+) -> None:
+    files = {"ke-hoach.md": PLAN}
+    root = write_project(tmp_path, files)
+    english = root / "docs" / "_data" / "strings" / "en.yml"
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("lead: Lead\n", "laed: Lead\n"), "utf-8"
+    )
+    _, problems = load_knowledge_base(root)
+    found = [str(p).removeprefix(f"{tmp_path.as_posix()}/") for p in problems]
+    line = english.read_text(encoding="utf-8").split("\n").index("laed: Lead") + 1
+    assert found == [
+        "docs/_data/strings/en.yml:0: DATA-YAML string 'lead' is missing (found no such key,"
+        " expected one as in vi.yml; add its translation)",
+        f"docs/_data/strings/en.yml:{line}: DATA-YAML string 'laed' is not used (found it here,"
+        " expected only the keys of vi.yml; correct the spelling or remove it)",
+    ]
+
+
+def test_the_sites_languages_must_be_the_packages(tmp_path: Path) -> None:
+    root = write_project(tmp_path, {"ke-hoach.md": PLAN})
+    (root / "mkdocs.yml").write_text(
+        "site_name: T\nplugins:\n  - i18n:\n      languages:\n        - locale: en\n"
+        "          default: true\n        - locale: vi\n",
+        encoding="utf-8",
+    )
+    _, problems = load_knowledge_base(root)
+    assert [p.code for p in problems] == ["CONFIG-LANGUAGES"]
+    assert "found en (default), vi, expected vi, en with vi as default" in problems[0].message
