@@ -4,11 +4,13 @@
   each by copying one existing file (and adding the nav line for pages in the nav), Vietnamese
   only;
 - the English files of one task, one body and one module are deleted;
-- one task gets a lead body (an annex row entered).
+- one task gets a lead body (an annex row entered);
+- an (invented) official text of two paragraphs is imported with the importer.
 
 Every addition must appear in the indexes, the matrix, the CSV files and the search index; every
 page without its English file is shown on the English site in Vietnamese under the "not yet
-translated" notice; the check passes and lists them; the change reaches every generated place.
+translated" notice; the check passes and lists them; the change reaches every generated place;
+the imported text is shown beside the editors' own pages, which the import never touches.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from helpers import (
 )
 
 from thuynguyen_kb.commands import check_structure
+from thuynguyen_kb.importer import command as importer
 
 NEW_TASK = ("nhiem-vu/dich-vu-tre-em.md", "nhiem-vu/nhiem-vu-thu-bay.md", "Nhiệm vụ thứ bảy thử")
 NEW_BODY = ("co-quan/phong-ban-nganh.md", "co-quan/co-quan-thu-nghiem.md", "Cơ quan thử nghiệm")
@@ -46,6 +49,21 @@ UNTRANSLATED = (
     "co-quan/mttq.md",
     "tap-huan/m4-tu-phap-than-thien.md",
 )
+
+
+INVENTED_DOCUMENT = """CRC/C/VNM/CO/5-6
+Committee on the Rights of the Child
+Concluding observations on the combined fifth and sixth periodic reports of Testland
+I. Introduction
+1. The Committee considered an invented report at two invented meetings.
+III. Main areas of concern and recommendations
+E. Violence against children (arts. 19, 34 and 39)
+Invented sub-heading
+30. The Committee urges the State party, in invented words, to:
+(a) Take a first invented measure;
+(b) Take a second invented measure.
+31. The Committee recommends another invented measure.
+"""
 
 
 def copy_record(docs: Path, source: str, target: str, title: str, changes: dict[str, str]) -> None:
@@ -90,6 +108,13 @@ def grown(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         (docs / page.replace(".md", ".en.md")).unlink()
     task = docs / "nhiem-vu" / "dich-vu-tre-em.md"
     task.write_text(task.read_text("utf-8").replace("lead: []", "lead: [ubnd-xa-phuong]"), "utf-8")
+    document = root / "invented.txt"
+    document.write_text(INVENTED_DOCUMENT, encoding="utf-8")
+    editors_page = (docs / "khuyen-nghi" / "p30.md").read_bytes()
+    status = importer.main([str(document), "--symbol", "CRC/C/VNM/CO/5-6", "--docs", str(docs)])
+    assert status == 0
+    assert (docs / "khuyen-nghi" / "p30.md").read_bytes() == editors_page  # never touched
+    assert (docs / "khuyen-nghi" / "p31.md").is_file()  # a new paragraph gets its page
     site = root / "out"
     result = run_mkdocs_build(root, site)
     assert result.returncode == 0, result.stderr
@@ -203,3 +228,22 @@ def test_one_front_matter_change_reaches_every_generated_place(grown: tuple[Path
     assert "Chủ trì: Ủy ban nhân dân các xã, phường" in content(site, "vi", NEW_TASK[0])
     english = content(site, "en", NEW_TASK[0])
     assert "Lead: People's Committees of communes and wards" in english
+
+
+def test_an_import_shows_the_official_text_and_keeps_the_editors_pages(
+    grown: tuple[Path, Path],
+) -> None:
+    _, site = grown
+    page = article(load(site / "khuyen-nghi" / "p30" / "index.html"))
+    (quote,) = by_class(page, "un-quote")
+    assert "30. The Committee urges the State party, in invented words, to:" in quote.text_content()
+    assert "(b) Take a second invented measure." in quote.text_content()
+    p30 = page.text_content()
+    assert "E. Violence against children" in p30
+    assert "19, 34, 39" in p30  # the cluster's articles
+    assert "Nguyên văn chính thức bằng tiếng Anh đã được nhập." in p30
+    assert "Cách đọc của trang" in p30  # the editors' reading survives
+    index = article(load(site / "khuyen-nghi" / "danh-muc" / "index.html")).text_content()
+    assert "E. Violence against children" in index
+    p31 = article(load(site / "en" / "khuyen-nghi" / "p31" / "index.html")).text_content()
+    assert "31. The Committee recommends another invented measure." in p31

@@ -1,5 +1,6 @@
 """The UN recommendations as built: pages, back-links, indexes and CSV follow the front matter;
-no paragraph shows text the site does not have; imported official text is shown when present."""
+no paragraph shows text the site does not have (an import of the official text is tested in
+test_growth.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,8 @@ import io
 from pathlib import Path
 
 import pytest
-from helpers import LANGUAGE_HOMES, article, by_class, load, record_page, run_mkdocs_build
+from helpers import LANGUAGE_HOMES, article, by_class, load, record_page
 
-from thuynguyen_kb.importer import command as importer
 from thuynguyen_kb.knowledge import KnowledgeBase
 
 
@@ -97,48 +97,3 @@ def test_no_paragraph_shows_text_the_site_does_not_have(
         warning = by_class(page, "warning")
         status = kb.strings[lang]["status"][kb.text_status(record)]
         assert warning and status in warning[0].text_content(), record.id
-
-
-INVENTED_DOCUMENT = """CRC/C/VNM/CO/5-6
-Committee on the Rights of the Child
-Concluding observations on the combined fifth and sixth periodic reports of Testland
-I. Introduction
-1. The Committee considered an invented report at two invented meetings.
-III. Main areas of concern and recommendations
-E. Violence against children (arts. 19, 34 and 39)
-Invented sub-heading
-30. The Committee urges the State party, in invented words, to:
-(a) Take a first invented measure;
-(b) Take a second invented measure.
-31. The Committee recommends another invented measure.
-"""
-
-
-def test_an_import_builds_with_the_official_text_and_the_editors_pages_kept(
-    project_copy: Path, tmp_path: Path
-) -> None:
-    source = tmp_path / "invented.txt"
-    source.write_text(INVENTED_DOCUMENT, encoding="utf-8")
-    docs = project_copy / "docs"
-    editors_page = (docs / "khuyen-nghi" / "p30.md").read_bytes()
-    status = importer.main([str(source), "--symbol", "CRC/C/VNM/CO/5-6", "--docs", str(docs)])
-    assert status == 0
-    assert (docs / "khuyen-nghi" / "p30.md").read_bytes() == editors_page
-    assert (docs / "khuyen-nghi" / "p31.md").is_file()  # a new paragraph gets its page
-
-    site = tmp_path / "out"
-    result = run_mkdocs_build(project_copy, site)
-    assert result.returncode == 0, result.stderr
-    page = article(load(site / "khuyen-nghi" / "p30" / "index.html"))
-    (quote,) = by_class(page, "un-quote")
-    assert "30. The Committee urges the State party, in invented words, to:" in quote.text_content()
-    assert "(b) Take a second invented measure." in quote.text_content()
-    p30 = page.text_content()
-    assert "E. Violence against children" in p30
-    assert "19, 34, 39" in p30  # the cluster's articles
-    assert "Nguyên văn chính thức bằng tiếng Anh đã được nhập." in p30
-    assert "Cách đọc của trang" in p30  # the editors' reading survives
-    index = article(load(site / "khuyen-nghi" / "danh-muc" / "index.html")).text_content()
-    assert "E. Violence against children" in index
-    p31 = article(load(site / "en" / "khuyen-nghi" / "p31" / "index.html")).text_content()
-    assert "31. The Committee recommends another invented measure." in p31

@@ -1,4 +1,4 @@
-"""scripts/vietnamese.py: folding and spelling variants, as search and heading ids use them."""
+"""thuynguyen_kb.vietnamese: folding and spelling variants, as search and heading ids use them."""
 
 from __future__ import annotations
 

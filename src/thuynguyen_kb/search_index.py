@@ -20,6 +20,7 @@ Per language, under ``<language root>/search-kb/``:
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -27,7 +28,7 @@ from typing import TypedDict
 
 from lxml import html
 
-from thuynguyen_kb.files import write_atomically
+from thuynguyen_kb.files import write_folder_atomically
 from thuynguyen_kb.vietnamese import canonical, fold, tone_placement_table, words
 
 CHUNK = 12  # sections per d-<n>.js file: a search reads the files of its best sections only
@@ -79,6 +80,7 @@ def sections_of(content: str, url: str, title: str) -> list[Section]:
     return found
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def chunk_key(folded: str) -> str:
     """The token chunk of a folded word: its first two letters (search.js does the same)."""
     key = "".join(ch if ch.isascii() and ch.isalnum() else "_" for ch in folded[:2])
@@ -132,14 +134,5 @@ def index_files(language: str, sections: list[Section]) -> dict[str, str]:
 
 
 def write_index(folder: Path, language: str, sections: list[Section]) -> None:
-    """Write one language's index into ``folder``, replacing the files of an earlier build.
-
-    Each file is written to a temporary name and renamed, so a reader never loads half a file.
-    """
-    folder.mkdir(parents=True, exist_ok=True)
-    files = index_files(language, sections)
-    for old in folder.glob("*.js"):
-        if old.name not in files:
-            old.unlink()
-    for name, text in files.items():
-        write_atomically(folder / name, text)
+    """Write one language's index as ``folder``, replacing an earlier build's index whole."""
+    write_folder_atomically(folder, index_files(language, sections))

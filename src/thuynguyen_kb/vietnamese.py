@@ -9,6 +9,7 @@ table is written into the index by :func:`tone_placement_table`, so both sides a
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -46,12 +47,14 @@ _TONE_PLACEMENT = tone_placement_table()
 _TONE_PLACEMENT_RE = re.compile("|".join(map(re.escape, _TONE_PLACEMENT)))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the index folds the same words thousands of times
 def fold(text: str) -> str:
     """``text`` without tone marks or diacritics, with "đ" as "d" (``Tòa án`` → ``Toa an``)."""
     decomposed = unicodedata.normalize("NFD", text.translate(_D_STROKE))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def canonical(word: str) -> str:
     """A word in lower case, NFC, with the old-style tone placement (``Hoà`` → ``hòa``)."""
     lowered = unicodedata.normalize("NFC", word.lower())

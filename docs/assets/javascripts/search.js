@@ -1,14 +1,14 @@
 /*
  * Site search, in the reader's language only, that ignores Vietnamese tone marks.
  *
- * The index is built by overrides/hooks/search_index.py as small script files (see there why
+ * The index is built by src/thuynguyen_kb/search_index.py as small script files (see there why
  * scripts and not fetch: they also load from disk, in the offline copy). Nothing is loaded
  * until the reader starts a search; then meta.js, the token chunks of the words typed, and the
  * section chunks of the results shown.
  *
  * Matching: each word is folded (lower case, tone and other marks removed, "đ" as "d"), so
  * "tre em" finds "trẻ em". A query typed with its marks ranks exact matches first; "hoà" and
- * "hòa" count as the same spelling (table from scripts/vietnamese.py, sent in meta.js). The last
+ * "hòa" count as the same spelling (table from src/thuynguyen_kb/vietnamese.py, sent in meta.js). The last
  * word also matches as a prefix, so results come as you type. English words are compared after
  * a light suffix stripping ("reports", "reporting" → "report"), done here on both the query and
  * the index words, so both sides always agree.
@@ -72,7 +72,7 @@
     return index;
   }
 
-  // --- Words: the same three steps as scripts/vietnamese.py -----------------------------
+  // --- Words: the same three steps as src/thuynguyen_kb/vietnamese.py -----------------------------
 
   function fold(word) {
     return word.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -400,7 +400,7 @@
     });
   }
 
-  // The folding, for tests that compare it with scripts/vietnamese.py.
+  // The folding, for tests that compare it with src/thuynguyen_kb/vietnamese.py.
   window.kbSearch = { fold: fold, chunkOf: chunkOf };
 
   // "/", "s" or "f" anywhere else on the page opens the search, as in Material.
