@@ -119,10 +119,9 @@ def read_front_matter(source: Source) -> list[Problem]:
     return []
 
 
-def markdown_lines(lines: list[str], start: int) -> Iterator[tuple[int, str]]:
-    """Yield ``(line number, line)`` from ``start``, skipping fenced code and HTML comments."""
+def outside_code(lines: list[str], start: int) -> Iterator[tuple[int, str]]:
+    """Yield ``(index, line)`` from ``start``, skipping fenced code blocks and their fences."""
     fence: str | None = None
-    in_comment = False
     for index in range(start, len(lines)):
         line = lines[index]
         if fence is not None:
@@ -130,12 +129,19 @@ def markdown_lines(lines: list[str], start: int) -> Iterator[tuple[int, str]]:
             if stripped.startswith(fence) and stripped == stripped[0] * len(stripped):
                 fence = None
             continue
-        if in_comment:
-            in_comment = "-->" not in line
-            continue
         opening = FENCE.match(line)
         if opening:
             fence = opening.group(1)
+            continue
+        yield index, line
+
+
+def markdown_lines(lines: list[str], start: int) -> Iterator[tuple[int, str]]:
+    """Yield ``(line number, line)`` from ``start``, skipping fenced code and HTML comments."""
+    in_comment = False
+    for index, line in outside_code(lines, start):
+        if in_comment:
+            in_comment = "-->" not in line
             continue
         if line.lstrip().startswith("<!--"):
             in_comment = "-->" not in line

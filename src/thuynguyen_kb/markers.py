@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from thuynguyen_kb.markdown_source import FENCE
+from thuynguyen_kb.markdown_source import outside_code
 
 # A marker on a line of its own, indented or not (inside a list item, a card, an admonition).
 MARKER = re.compile(r"([ \t]*)<!--\s*kb:([a-z-]+)((?:\s+[a-z_]+=[\w.-]+)*)\s*-->[ \t]*")
@@ -71,18 +71,7 @@ class Marker:
 
 def scan(lines: list[str], start: int = 0, first_number: int = 1) -> Iterator[Marker]:
     """Every marker in ``lines[start:]``, outside fenced code; ``first_number`` is line 0's."""
-    fence: str | None = None
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if fence is not None:
-            stripped = line.strip()
-            if stripped.startswith(fence) and stripped == stripped[0] * len(stripped):
-                fence = None
-            continue
-        opening = FENCE.match(line)
-        if opening:
-            fence = opening.group(1)
-            continue
+    for index, line in outside_code(lines, start):
         if not ANY_MARKER.search(line):
             continue
         number = index + first_number
