@@ -8,7 +8,7 @@ from types import ModuleType, SimpleNamespace
 
 import markdown
 import pytest
-from helpers import REPO
+from helpers import REPO, write_project
 from mkdocs.exceptions import PluginError
 
 
@@ -73,9 +73,12 @@ def test_permalink_titles_follow_the_language_and_do_not_stack() -> None:
     assert extension.title == "Permanent link to this item"
 
 
-def test_a_language_without_a_permalink_title_stops_the_build() -> None:
-    with pytest.raises(PluginError, match=r"_data/strings/fr\.yml: cannot read the interface"):
-        element_permalinks.on_config(config_for("fr"))
+def test_a_missing_permalink_title_is_left_to_the_rules(tmp_path: Path) -> None:
+    # No strings file: no tooltip, no crash here; the rules stop the build with the file named
+    # (tests/test_rules.py).
+    config = config_for("vi", tmp_path / "docs")
+    element_permalinks.on_config(config)
+    assert config.mdx_configs["toc"]["permalink_title"] == ""
 
 
 def test_hooks_are_listed_in_mkdocs_yml() -> None:
@@ -95,21 +98,38 @@ def page_for(src_uri: str, locale: str, url: str = "", title: str = "") -> Simpl
 
 
 def test_knowledge_base_hook_reads_once_and_fills_each_language(
-    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(REPO)
-    knowledge_base.on_pre_build(config_for("vi"))
+    body = "---\ntype: body\nid: {id}\norder: {order}\ntitle: {vi}\ndescription: M.\n---\n\n# B\n"
+    root = write_project(
+        tmp_path,
+        {
+            "co-quan/a.md": body.format(id="a", order=1, vi="Cơ quan A"),
+            "co-quan/a.en.md": "---\ntitle: Body A\ndescription: D.\n---\n\n# B\n",
+            "co-quan/b.md": body.format(id="b", order=2, vi="Cơ quan B"),  # not translated
+        },
+    )
+    monkeypatch.chdir(root)
+    knowledge_base.on_pre_build(config_for("vi", root / "docs"))
     first = knowledge_base._run["kb"]
-    knowledge_base.on_pre_build(config_for("en"))  # the English build reuses what was read
+    english = config_for("en", root / "docs")
+    knowledge_base.on_pre_build(english)  # the English build reuses what was read
     assert knowledge_base._run["kb"] is first
     marker = "Trước\n\n<!-- kb:index type=body style=short -->\n"
     vi = knowledge_base.on_page_markdown(marker, page_for("co-quan/index.md", "vi"), None, None)
-    en = knowledge_base.on_page_markdown(marker, page_for("co-quan/index.en.md", "en"), None, None)
-    assert "[Phòng Y tế](phong-y-te.md)" in vi
-    assert "[Health Office](phong-y-te.md)" in en
+    en = knowledge_base.on_page_markdown(
+        marker, page_for("co-quan/index.en.md", "en"), english, None
+    )
+    assert vi.splitlines()[-2:] == ["- [Cơ quan A](a.md)", "- [Cơ quan B](b.md)"]
+    assert en.splitlines()[-2:] == [
+        "- [Body A](a.md)",
+        '- [Cơ quan B](b.md){ lang="vi" hreflang="vi" } (not yet translated)',
+    ]
     # A page shown untranslated on the English site is filled in its own language.
-    shown = knowledge_base.on_page_markdown(marker, page_for("co-quan/index.md", "vi"), None, None)
-    assert "[Phòng Y tế](phong-y-te.md)" in shown
+    shown = knowledge_base.on_page_markdown(
+        marker, page_for("co-quan/index.md", "vi"), english, None
+    )
+    assert shown == vi
 
 
 def test_knowledge_base_hook_sets_a_recommendations_tags_in_each_language(

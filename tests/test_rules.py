@@ -33,6 +33,12 @@ def problems_of(tmp_path: Path, changed: dict[str, str] | None = None) -> list[s
     return [str(problem).removeprefix(f"{tmp_path.as_posix()}/") for problem in problems]
 
 
+def first_key_line(path: Path) -> int:
+    """The line of a YAML file's first key (a missing key is reported there)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return next(n for n, line in enumerate(lines, 1) if line and not line.startswith("#"))
+
+
 def test_the_small_project_passes(tmp_path: Path) -> None:
     assert problems_of(tmp_path) == []
 
@@ -63,7 +69,7 @@ def test_a_wrong_value_inside_a_list_is_reported_at_its_line(tmp_path: Path) -> 
         ("<!-- kb:index typ=task -->", "typ= is not an option of kb:index (expected type=,"),
         ("<!-- kb:index type=tasks -->", "type=tasks is unknown (expected type=task, type=body)"),
         ("<!-- kb:checklist -->", "only works on a page of type 'body' (this page is not one)"),
-        ("<!-- kb:quote ref=ii-9 -->", "ref=ii-9 names no item of the plan (expected an id"),
+        ("<!-- kb:quote ref=ii-9 -->", "ref=ii-9 names no item of the plan that can be quoted"),
         ("Xem <!-- kb:matrix --> nhé.", "malformed marker (expected '<!-- kb:name key=value -->'"),
     ],
 )
@@ -104,11 +110,13 @@ def test_interface_strings_missing_in_a_language_are_reported_against_their_file
     _, problems = load_knowledge_base(root)
     found = [str(p).removeprefix(f"{tmp_path.as_posix()}/") for p in problems]
     line = english.read_text(encoding="utf-8").split("\n").index("laed: Lead") + 1
+    first = first_key_line(english)
     assert found == [
-        "docs/_data/strings/en.yml:0: DATA-YAML string 'lead' is missing (found no such key,"
-        " expected one as in vi.yml; add its translation)",
-        f"docs/_data/strings/en.yml:{line}: DATA-YAML string 'laed' is not used (found it here,"
-        " expected only the keys of vi.yml; correct the spelling or remove it)",
+        f"docs/_data/strings/en.yml:{first}: DATA-YAML the file has no 'lead' (expected 'lead:'"
+        " here; add it)",
+        f"docs/_data/strings/en.yml:{line}: DATA-YAML string field 'laed' is not known (found"
+        " 'laed:', expected only the fields the comment at the top of the file lists; correct"
+        " the spelling or remove it)",
     ]
 
 
@@ -122,3 +130,84 @@ def test_the_sites_languages_must_be_the_packages(tmp_path: Path) -> None:
     _, problems = load_knowledge_base(root)
     assert [p.code for p in problems] == ["CONFIG-LANGUAGES"]
     assert "found en (default), vi, expected vi, en with vi as default" in problems[0].message
+
+
+def test_a_language_without_its_strings_file_is_reported(tmp_path: Path) -> None:
+    root = write_project(tmp_path, {"ke-hoach.md": PLAN})
+    (root / "docs" / "_data" / "strings" / "en.yml").unlink()
+    _, problems = load_knowledge_base(root)
+    assert [str(p).removeprefix(f"{tmp_path.as_posix()}/") for p in problems] == [
+        "docs/_data/strings/en.yml:0: DATA-YAML no interface strings for 'en' (found no file,"
+        " expected one beside the vi.yml file; copy that file and translate it)"
+    ]
+
+
+def test_a_changed_placeholder_or_a_key_missing_everywhere_is_reported(tmp_path: Path) -> None:
+    root = write_project(tmp_path, {"ke-hoach.md": PLAN})
+    folder = root / "docs" / "_data" / "strings"
+    for name in ("vi.yml", "en.yml"):  # removed from both files: still a problem
+        path = folder / name
+        kept = [x for x in path.read_text("utf-8").split("\n") if not x.startswith("minutes:")]
+        path.write_text("\n".join(kept), "utf-8")
+    english = folder / "en.yml"
+    english.write_text(
+        english.read_text("utf-8").replace("All {n} tasks", "All {number} tasks"), "utf-8"
+    )
+    _, problems = load_knowledge_base(root)
+    found = [str(p).removeprefix(f"{tmp_path.as_posix()}/") for p in problems]
+    line = english.read_text("utf-8").split("\n").index("all_tasks: All {number} tasks of the plan")
+    assert found == [
+        f"docs/_data/strings/en.yml:{first_key_line(english)}: DATA-YAML the file has no"
+        " 'minutes' (expected 'minutes:' here; add it)",
+        f"docs/_data/strings/en.yml:{line + 1}: DATA-YAML string 'all_tasks' has the placeholders"
+        " {number} (expected {n}; keep the words in braces as they are: the site fills them in)",
+        f"docs/_data/strings/vi.yml:{first_key_line(folder / 'vi.yml')}: DATA-YAML the file has"
+        " no 'minutes' (expected 'minutes:' here; add it)",
+    ]
+
+
+def test_a_union_field_gives_one_problem_and_nested_keys_are_named(tmp_path: Path) -> None:
+    task = TASK.replace(
+        "assignment: per-annex\n",
+        "deadline: [2025]\nrelated_bodies:\n  - body: phong-y-te\n    rol: coordinates\n",
+    )
+    found = problems_of(tmp_path, {"nhiem-vu/chinh-sach.md": task})
+    assert found == [
+        "docs/nhiem-vu/chinh-sach.md:5: FIELD-TYPE 'deadline' has the wrong kind of value (found"
+        " a list, expected text or a whole number, written without quotes (e.g. 3) or a date"
+        " such as 2025-12-31; correct the value as the editors' guide shows)",
+        "docs/nhiem-vu/chinh-sach.md:7: FRONT-MATTER-FIELD 'related_bodies[1]' has no 'role'"
+        " (found no 'role:' there, expected one as the editors' guide shows; add it)",
+        "docs/nhiem-vu/chinh-sach.md:8: FRONT-MATTER-FIELD front matter field"
+        " 'related_bodies[1].rol' is not a field of 'related_bodies[1]' (found 'rol:', expected"
+        " the fields of the guide; correct the spelling or remove it)",
+    ]
+
+
+def test_an_unknown_reference_is_reported_at_its_own_line(tmp_path: Path) -> None:
+    body = BODY.replace("roles: [coordinates]\n", "roles: [coordinates]\nreports_to: xa-phuong\n")
+    found = problems_of(tmp_path, {"co-quan/phong-y-te.md": body})
+    assert found == [
+        "docs/co-quan/phong-y-te.md:6: REF-UNKNOWN reports_to names body 'xa-phuong', which does"
+        " not exist (expected one of: phong-y-te; correct the id, or add that page first)"
+    ]
+
+
+def test_unreadable_front_matter_is_reported_once_not_again_by_other_rules(
+    tmp_path: Path,
+) -> None:
+    broken = BODY.replace("title: Phòng Y tế", 'title: "Phòng Y tế') + "\n<!-- kb:checklist -->\n"
+    found = problems_of(tmp_path, {"co-quan/phong-y-te.md": broken})
+    assert [line.split(" ")[1] for line in found] == ["FRONT-MATTER-YAML"], found
+
+
+def test_a_quote_of_a_block_the_plan_cannot_quote_is_refused(tmp_path: Path) -> None:
+    plan = PLAN + "\n!!! note\n\n    ### Ghi chú { #ghi-chu }\n\n    Chú thích.\n"
+    found = problems_of(
+        tmp_path,
+        {"ke-hoach.md": plan, "nhiem-vu/chinh-sach.md": f"{TASK}\n<!-- kb:quote ref=ghi-chu -->\n"},
+    )
+    assert (
+        len(found) == 1
+        and "KB-MARKER '<!-- kb:quote ref=ghi-chu -->' ref=ghi-chu names" in found[0]
+    )

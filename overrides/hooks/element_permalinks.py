@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from thuynguyen_kb import strings
@@ -23,10 +22,9 @@ from thuynguyen_kb.markdown_extensions import ElementPermalinksExtension
 @event_priority(-200)
 def on_config(config: Any) -> Any:
     """Install the extension and set the permalink tooltip for the language being built."""
-    try:
-        title = strings.text(Path(config.docs_dir), config.theme["language"], "permalink")
-    except strings.StringsError as error:
-        raise PluginError(str(error)) from None
+    # A missing or broken strings file is reported, with its line, by the rules at the start of
+    # the build (hook knowledge_base.py), which then stops: no tooltip is needed before that.
+    title = strings.text(Path(config.docs_dir), config.theme["language"], "permalink") or ""
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = title
     # Replace the instance from the previous language's build instead of stacking another.
     config.markdown_extensions[:] = [

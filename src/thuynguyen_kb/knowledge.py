@@ -77,6 +77,12 @@ class KnowledgeBase:
     def __post_init__(self) -> None:
         self.by_page = {record.page: record for record in self.records.values()}
 
+    @property
+    def quotable(self) -> set[str]:
+        """The plan items that ``kb:quote`` can quote: those with a block in every language."""
+        blocks = [set(self.plan_blocks.get(language) or {}) for language in layout.LANGUAGES]
+        return set.intersection(*blocks) if blocks else set()
+
     def of_type(self, kind: str) -> list[Record]:
         """Records of one kind in reading order (tasks by plan item, bodies by order, …)."""
         chosen = [r for r in self.records.values() if r.kind == kind]
@@ -154,10 +160,17 @@ def declared_ids(sources: Sources) -> dict[str, set[str]]:
         record_id = (source.front_matter or {}).get("id")
         if isinstance(record_id, str):
             declared.setdefault(kind_of(source), set()).add(record_id)
+    unreadable = {
+        layout.file_id(rel)
+        for rel, source in sources.pages.items()
+        if source.front_matter is None and layout.language_of(rel) == layout.DEFAULT_LANGUAGE
+    }  # a page whose front matter could not be read may be any record: do not say it is missing
     for kind, rel in (("role", layout.ROLES_FILE), ("theme", layout.THEMES_FILE)):
         data_file = sources.data.get(rel)
         data = data_file.document.data if data_file and data_file.document else None
         declared[kind] = {str(key) for key in data} if isinstance(data, dict) else set()
+    for kind in schemas.PAGE_TYPES:
+        declared[kind] = declared.get(kind, set()) | unreadable
     return declared
 
 

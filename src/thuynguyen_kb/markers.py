@@ -83,8 +83,9 @@ def scan(lines: list[str], start: int = 0, first_number: int = 1) -> Iterator[Ma
         yield Marker(number, line, match.group(1), match.group(2), options)
 
 
-def problems_of(marker: Marker, page_kind: str, plan_ids: set[str]) -> list[str]:
-    """What is wrong with a marker on a page of ``page_kind`` (``page`` for a plain page)."""
+def problems_of(marker: Marker, page_kind: str | None, quotable: set[str]) -> list[str]:
+    """What is wrong with a marker on a page of ``page_kind`` (``page`` for a plain page, None
+    when not known); ``quotable`` are the plan items that can be quoted in every language."""
     if not marker.well_formed:
         return ["malformed marker (expected '<!-- kb:name key=value -->' alone on its line)"]
     spec = SPECS.get(marker.name)
@@ -94,7 +95,7 @@ def problems_of(marker: Marker, page_kind: str, plan_ids: set[str]) -> list[str]
         known = ", ".join(sorted(SPECS))
         return [f"unknown marker ({hint}expected one of: {known})"]
     found = []
-    if spec.kinds and page_kind not in spec.kinds:
+    if spec.kinds and page_kind is not None and page_kind not in spec.kinds:
         expected = " or ".join(f"'{k}'" for k in spec.kinds)
         found.append(f"only works on a page of type {expected} (this page is not one)")
     for name in spec.required:
@@ -109,8 +110,11 @@ def problems_of(marker: Marker, page_kind: str, plan_ids: set[str]) -> list[str]
             found.append(f"{name}={value} is unknown (expected {allowed})")
     if marker.name == "quote" and "ref" in marker.options:
         ref = marker.options["ref"]
-        if ref not in plan_ids:
-            found.append(f"ref={ref} names no item of the plan (expected an id such as ii-3)")
+        if ref not in quotable:
+            found.append(
+                f"ref={ref} names no item of the plan that can be quoted (expected the id of a"
+                " numbered item or a part, such as ii-3, in both languages' plan pages)"
+            )
     return found
 
 

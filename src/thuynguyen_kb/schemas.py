@@ -8,14 +8,13 @@ names are refused (``extra="forbid"``), and text may not be empty. What a field 
 (an existing body, a plan item) and what must be unique are rules, in
 :mod:`thuynguyen_kb.rules.records`; this module only says what each value must look like.
 
-:func:`problems_of` turns pydantic's errors into ``path:line: CODE`` problems worded for an
-editor: where it was found, what was expected, what to do.
+:mod:`thuynguyen_kb.schema_messages` turns pydantic's errors into ``path:line: CODE`` problems
+worded for an editor: where it was found, what was expected, what to do.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -32,9 +31,6 @@ from pydantic import (
 from pydantic_core import ErrorDetails
 
 from thuynguyen_kb.layout import LANGUAGES
-from thuynguyen_kb.markdown_source import Source
-from thuynguyen_kb.problems import Problem
-from thuynguyen_kb.yaml_data import YamlDocument
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CODE_PATTERN = r"^M[1-9][0-9]*$"
@@ -105,7 +101,7 @@ class Task(Localized):
     # The task's row in the annex, once it is available:
     lead: list[Slug] = []
     support: list[Slug] = []
-    deadline: str | date | None = None
+    deadline: str | int | date | None = None  # "Quý IV/2025", 2025 or 2025-12-31
     source: str | None = None
 
 
@@ -255,19 +251,7 @@ def data_model(kind: str) -> Any:
     }[kind]
 
 
-# --- Messages ---------------------------------------------------------------------------------
-
-EXPECTED = {
-    "int_type": "a whole number, written without quotes (e.g. 3)",
-    "int_parsing": "a whole number, written without quotes (e.g. 3)",
-    "string_type": "text",
-    "bool_type": "true or false",
-    "list_type": "a list, e.g. [a, b]",
-    "tuple_type": "a list, e.g. [a, b]",
-    "dict_type": "'name: value' fields",
-    "model_type": "'name: value' fields",
-    "date_type": "a date such as 2025-12-31, or text",
-}
+# --- Reading -------------------------------------------------------------------------------
 
 
 @functools.cache
@@ -281,162 +265,3 @@ def validate(model: Any, data: Any) -> tuple[Any | None, list[ErrorDetails]]:
         return _adapter(model).validate_python(data), []
     except ValidationError as error:
         return None, error.errors(include_url=False)
-
-
-def _expected(error: ErrorDetails) -> str:
-    kind = error["type"]
-    if kind == "string_pattern_mismatch":
-        pattern = (error.get("ctx") or {}).get("pattern", "")
-        return PATTERN_HELP.get(pattern, f"text matching {pattern}")
-    if kind == "literal_error":
-        return "one of: " + str((error.get("ctx") or {}).get("expected", ""))
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"a number of at least {(error.get('ctx') or {}).get('ge', 1)}"
-    return EXPECTED.get(kind, error["msg"].lower())
-
-
-def _where(location: Iterable[str | int]) -> str:
-    """``('related_bodies', 0, 'role')`` → ``related_bodies[1].role`` (items counted from 1)."""
-    text = ""
-    for part in location:
-        if isinstance(part, int):
-            text += f"[{part + 1}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text
-
-
-def _is_empty(error: ErrorDetails) -> bool:
-    return error["type"] == "string_too_short" or (
-        error["type"] == "string_type" and error.get("input") in (None, "")
-    )
-
-
-def front_matter_problems(
-    errors: list[ErrorDetails], source: Source, kind: str, known: Iterable[str]
-) -> list[Problem]:
-    """A page's front-matter errors as FRONT-MATTER-FIELD and FIELD-TYPE problems."""
-    shown, document = source.shown, source.document
-    assert document is not None, "only a page whose front matter was read has field errors"
-    problems = []
-    for error in errors:
-        location = tuple(part for part in error["loc"] if not isinstance(part, str) or part)
-        name = _where(location)
-        line = document.line_of(location)
-        if error["type"] == "missing" and len(location) == 1:
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    "FRONT-MATTER-FIELD",
-                    f"front matter has no '{name}' (found no '{name}:' line, expected one on"
-                    f" every page of type '{kind}'; add '{name}: ...' between the '---' lines)",
-                )
-            )
-        elif error["type"] == "extra_forbidden" and len(location) == 1:
-            problems.append(
-                Problem(
-                    shown,
-                    line,
-                    "FRONT-MATTER-FIELD",
-                    f"front matter field '{name}' is not a field of a '{kind}' page (found"
-                    f" '{name}:', expected one of: {', '.join(sorted(known))}; correct the"
-                    " spelling or remove it)",
-                )
-            )
-        elif _is_empty(error) and len(location) == 1:
-            problems.append(
-                Problem(
-                    shown,
-                    line,
-                    "FRONT-MATTER-FIELD",
-                    f"front matter field '{name}' is empty (found '{name}:' with no text,"
-                    f" expected text; write it after '{name}:' on the same line)",
-                )
-            )
-        else:
-            problems.append(
-                Problem(
-                    shown,
-                    line,
-                    "FIELD-TYPE",
-                    f"'{name}' has the wrong kind of value (found {_found(error)}, expected"
-                    f" {_expected(error)}; correct the value as the editors' guide shows)",
-                )
-            )
-    return problems
-
-
-def data_problems(
-    errors: list[ErrorDetails], shown: str, document: YamlDocument, what: str
-) -> list[Problem]:
-    """A data file's errors as DATA-YAML problems at the line of the value concerned."""
-    problems = []
-    for error in errors:
-        location = tuple(part for part in error["loc"] if not isinstance(part, str) or part)
-        # dict[Slug, …] reports a bad key at [key, "[key]"]: keep the key once.
-        location = tuple(p for p in location if not (isinstance(p, str) and p.startswith("[")))
-        name = _where(location) or "the file"
-        line = document.line_of(location)
-        if error["type"] == "missing":
-            *parent, field_name = location
-            problems.append(
-                Problem(
-                    shown,
-                    document.line_of(parent),
-                    "DATA-YAML",
-                    f"{what} {_where(parent) or 'the file'} has no '{field_name}' (expected"
-                    f" '{field_name}:' here{_language_hint(field_name)}; add it)",
-                )
-            )
-        elif error["type"] == "extra_forbidden":
-            problems.append(
-                Problem(
-                    shown,
-                    line,
-                    "DATA-YAML",
-                    f"{what} field '{name}' is not known (found '{location[-1]}:', expected only"
-                    " the fields the comment at the top of the file lists; correct the spelling"
-                    " or remove it)",
-                )
-            )
-        elif _is_empty(error):
-            problems.append(
-                Problem(
-                    shown,
-                    line,
-                    "DATA-YAML",
-                    f"{what} {name} is empty (found no text, expected text; write it after the"
-                    " colon)",
-                )
-            )
-        else:
-            problems.append(
-                Problem(
-                    shown,
-                    line,
-                    "DATA-YAML",
-                    f"{what} {name} has the wrong kind of value (found {_found(error)},"
-                    f" expected {_expected(error)}; correct it)",
-                )
-            )
-    return problems
-
-
-def _found(error: ErrorDetails) -> str:
-    value = error.get("input")
-    if isinstance(value, str):
-        return f"the text '{value}'"
-    if isinstance(value, bool):
-        return f"'{str(value).lower()}'"
-    if isinstance(value, dict):
-        return "a group of fields"
-    if isinstance(value, list | tuple):
-        return "a list"
-    return f"'{value}'"
-
-
-def _language_hint(field_name: str) -> str:
-    if field_name in LANGUAGES:
-        return f", as every text is written in each language: {', '.join(LANGUAGES)}"
-    return ""

@@ -52,11 +52,17 @@ class SiteConfig:
     path: Path
     data: dict[str, Any]
     nav_lines: dict[str, list[int]] = field(default_factory=dict)
+    nav_file: Path | None = None  # the file the nav is written in (a parent, with INHERIT)
 
     @property
     def shown(self) -> str:
         """The path printed in messages."""
         return self.path.as_posix()
+
+    @property
+    def nav_shown(self) -> str:
+        """The path of the file holding the nav, printed in messages about it."""
+        return (self.nav_file or self.path).as_posix()
 
     @property
     def nav(self) -> Any:
@@ -80,10 +86,36 @@ class SiteConfig:
 
 
 def read(path: Path) -> SiteConfig:
-    """Read ``path``; raise OSError or yaml.YAMLError if it cannot be read."""
+    """Read ``path``, and the file it inherits from (``INHERIT:``), as MkDocs does.
+
+    Raises OSError or yaml.YAMLError if a file cannot be read.
+    """
     text = path.read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=_ConfigLoader)
-    return SiteConfig(path, data if isinstance(data, dict) else {}, nav_lines(text))
+    data = yaml.load(text, Loader=_ConfigLoader)  # a SafeLoader that knows MkDocs' tags
+    data = data if isinstance(data, dict) else {}
+    own = SiteConfig(path, data, nav_lines(text), path)
+    parent_name = data.pop("INHERIT", None)
+    if not parent_name:
+        return own
+    parent = read(path.parent / str(parent_name))
+    merged = SiteConfig(path, merge(parent.data, data), parent.nav_lines, parent.nav_file)
+    if "nav" in data:
+        merged.nav_lines, merged.nav_file = own.nav_lines, path
+    return merged
+
+
+def merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """``child`` laid over ``parent``: mappings merged key by key, anything else replaced.
+
+    The rule MkDocs applies to ``INHERIT`` (with the mergedeep package).
+    """
+    result = dict(parent)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = merge(result[key], value)
+        else:
+            result[key] = value
+    return result
 
 
 def nav_path(value: str) -> str | None:

@@ -1,35 +1,84 @@
-"""One interface string read on its own, for code that runs before the sources are loaded.
+"""The interface strings of the generated content: their schema, and one string read on its own.
 
-The renderers read the strings from the loaded knowledge base (``kb.strings``); the Markdown
-extensions are installed when the site's configuration is read, before that, and need only one
-string each (the permalink tooltip). The rules check every strings file as a whole.
+The words live in ``docs/_data/strings/<lang>.yml`` (translators edit data, not Python); what
+keys a strings file must have, and which ``{placeholders}`` each text keeps, is this module's
+schema, so that a key missing from every language, or a renamed placeholder, is a DATA-YAML
+problem at its line instead of a failed build. The renderers read the strings from the loaded
+knowledge base (``kb.strings``); :func:`text` serves code that runs before the sources are
+loaded (the permalink tooltip of the Markdown extensions).
 """
 
 from __future__ import annotations
 
+import string
 from pathlib import Path
+from typing import Any
 
 import yaml
+from pydantic import Field, create_model
 
 from thuynguyen_kb import layout
+from thuynguyen_kb.schemas import Strict, Text, TextStatus
+
+# Plain texts, by key. Each appears in the renderers as text["<key>"].
+TEXTS = (
+    "plan", "item", "part", "every_task", "this_task", "annex", "annex_missing", "lead",
+    "support", "deadline", "source", "all_tasks", "no_tasks", "tasks_specific", "reports_to",
+    "reports_via", "reports_none", "no_recommendations", "recs_reading", "urgent", "not_imported",
+    "official_text", "vi_text", "symbol", "paragraph", "cluster", "articles", "themes", "sdg",
+    "text", "unknown", "yes", "tasks", "bodies", "no_cluster", "no_theme", "no_body",
+    "urgent_first", "others", "no_training", "audience", "duration", "minutes", "group_size",
+    "languages", "both_languages", "vi_only", "plan_tasks", "handout", "body", "role_all",
+    "guidance_mark", "csv", "csv_recs", "permalink", "not_translated", "code", "module",
+)  # fmt: skip
+# Groups of texts: the column headers of the CSV tables (in their order), the basis of an
+# assignment, and what the site has of a paragraph's text.
+GROUPS = {
+    "csv_assignment": ("body_id", "body", "task_id", "item", "task", "role", "basis", "source"),
+    "basis": ("plan", "guidance", "annex"),
+    "csv_recommendations": (
+        "symbol", "paragraph", "recommendation", "urgent", "text_status", "task_id", "item",
+        "task", "body_id", "body",
+    ),
+    "status": TextStatus.__args__,  # type: ignore[attr-defined]
+}  # fmt: skip
+# The placeholders a text must keep, filled by the renderers with str.format; others have none.
+PLACEHOLDERS = {
+    "annex_missing": {"plan", "guide"},
+    "all_tasks": {"n"},
+    "reports_to": {"to"},
+    "reports_via": {"via"},
+    "minutes": {"n"},
+}
 
 
-class StringsError(ValueError):
-    """A strings file that is missing, unreadable or lacks the key; the message says which."""
+def _group(name: str, keys: tuple[str, ...]) -> Any:
+    fields: dict[str, Any] = {key.replace("-", "_"): (Text, Field(alias=key)) for key in keys}
+    return create_model(name, __base__=Strict, **fields)
 
 
-def text(docs: Path, language: str, key: str) -> str:
-    """The string ``key`` of ``docs/_data/strings/<language>.yml``."""
+InterfaceStrings = create_model(
+    "InterfaceStrings",
+    __base__=Strict,
+    **{key: (Text, ...) for key in TEXTS},
+    **{name: (_group(name, keys), ...) for name, keys in GROUPS.items()},
+)
+
+
+def placeholders(value: str) -> set[str]:
+    """The ``{names}`` that str.format fills in ``value``."""
+    return {name for _, name, _, _ in string.Formatter().parse(value) if name}
+
+
+def text(docs: Path, language: str, key: str) -> str | None:
+    """The string ``key`` of ``docs/_data/strings/<language>.yml``, None if it cannot be read.
+
+    The rules report a missing or broken strings file at the start of the build, with its line.
+    """
     path = docs / layout.STRINGS_FOLDER / f"{language}.yml"
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        message = f"{path.as_posix()}: cannot read the interface strings ({error})"
-        raise StringsError(message) from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
     value = data.get(key) if isinstance(data, dict) else None
-    if not isinstance(value, str) or not value.strip():
-        raise StringsError(
-            f"{path.as_posix()}:0: DATA-YAML string '{key}' is missing (expected '{key}: …'"
-            f" with the text in {language}; add it)"
-        )
-    return value
+    return value if isinstance(value, str) and value.strip() else None

@@ -25,6 +25,28 @@ class YamlDocument:
     node: yaml.Node | None
     first_line: int = 1
 
+    def found(self, location: Sequence[str | int]) -> int:
+        """How many parts of ``location``, from the start, are in the document."""
+        node, count = self.node, 0
+        for part in location:
+            child = _child(node, part)
+            if child is None:
+                break
+            count, node = count + 1, child[1]
+        return count
+
+    def describe(self, location: Sequence[str | int]) -> str:
+        """``location`` as an editor reads it: ``related_bodies[1].role``, ``paragraphs.30``."""
+        node, text = self.node, ""
+        for part in location:
+            if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                text += f"[{part + 1}]"  # items counted from 1
+            else:
+                text += f".{part}" if text else str(part)
+            child = _child(node, part)
+            node = child[1] if child else None
+        return text
+
     def line_of(self, location: Sequence[str | int]) -> int:
         """The file line of the value at ``location``, or of the deepest part of it that exists."""
         node = self.node

@@ -63,7 +63,7 @@ def fill(markdown: str, page: str, lang: str, kb: KnowledgeBase) -> str:
     record = kb.record_of(page)
     kind = record.kind if record else "page"
     for marker in reversed(found):  # from the end, so earlier line numbers stay right
-        why = markers.problems_of(marker, kind, kb.plan_ids)
+        why = markers.problems_of(marker, kind, kb.quotable)
         if why:
             raise MarkerError(f"line {marker.line}: '{marker.text.strip()}' {'; '.join(why)}")
         if marker.name in RECORD_RENDERERS:

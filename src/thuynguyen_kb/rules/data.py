@@ -2,8 +2,8 @@
 
 - ``DATA-YAML``: a role, a checklist line or a theme lacks its text in a language, or a value is
   of the wrong kind (``roles.yml``, ``themes.yml``); an imported official text is not in the
-  importer's shape; the interface strings of a language (``strings/<lang>.yml``) are missing a
-  text that the default language has, or have one it lacks.
+  importer's shape; the interface strings of a language (``strings/<lang>.yml``) lack a key of
+  :mod:`thuynguyen_kb.strings`, have one it does not know, or change a text's placeholders.
 - ``REF-UNKNOWN``: a role, or one of its checklist lines, cites no item of the plan.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from thuynguyen_kb import layout, schemas
+from thuynguyen_kb import layout, schema_messages, schemas, strings
 from thuynguyen_kb.knowledge import KnowledgeBase
 from thuynguyen_kb.loader import DataFile, Sources
 from thuynguyen_kb.problems import Problem
@@ -48,7 +48,7 @@ def _check_model(data_file: DataFile | None, kind: str, what: str) -> list[Probl
             )
         ]
     _, errors = schemas.validate(schemas.data_model(kind), document.data)
-    return schemas.data_problems(errors, data_file.shown, document, what)
+    return schema_messages.data_problems(errors, data_file.shown, document, what)
 
 
 def leaves(data: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
@@ -61,7 +61,7 @@ def leaves(data: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str,
 
 
 def check_strings(sources: Sources) -> list[Problem]:
-    """Each language's interface strings: the same keys as the default language's, all text."""
+    """Each language's interface strings: every key of the schema, and the right placeholders."""
     files = {
         language: sources.data.get(f"{layout.STRINGS_FOLDER}/{language}.yml")
         for language in layout.LANGUAGES
@@ -69,10 +69,9 @@ def check_strings(sources: Sources) -> list[Problem]:
     if all(data_file is None for data_file in files.values()):
         return []  # a test site without generated content
     problems = []
-    keys: dict[str, dict[tuple[str, ...], Any]] = {}
     for language, data_file in files.items():
-        shown = f"{sources.docs.as_posix()}/{layout.STRINGS_FOLDER}/{language}.yml"
         if data_file is None:
+            shown = f"{sources.docs.as_posix()}/{layout.STRINGS_FOLDER}/{language}.yml"
             problems.append(
                 Problem(
                     shown,
@@ -83,45 +82,32 @@ def check_strings(sources: Sources) -> list[Problem]:
                 )
             )
             continue
-        if data_file.document is None:
-            continue
-        keys[language] = dict(leaves(data_file.document.data))
-        for path, value in keys[language].items():
-            if not isinstance(value, str) or not value.strip():
+        document = data_file.document
+        if document is None:
+            continue  # not YAML: reported by the loader
+        _, errors = schemas.validate(strings.InterfaceStrings, document.data)
+        problems += schema_messages.data_problems(errors, data_file.shown, document, "string")
+        for path, value in leaves(document.data):
+            if not isinstance(value, str):
+                continue
+            expected = strings.PLACEHOLDERS.get(path[0], set()) if len(path) == 1 else set()
+            found = strings.placeholders(value)
+            if found != expected:
                 problems.append(
                     Problem(
                         data_file.shown,
-                        data_file.document.line_of(path),
+                        document.line_of(path),
                         "DATA-YAML",
-                        f"string '{'.'.join(path)}' is not text (found {value!r}, expected the"
-                        " text to show; write it after the colon)",
+                        f"string '{'.'.join(path)}' has the placeholders"
+                        f" {_braces(found) or 'none'} (expected {_braces(expected) or 'none'};"
+                        " keep the words in braces as they are: the site fills them in)",
                     )
                 )
-    default = keys.get(layout.DEFAULT_LANGUAGE, {})
-    for language, found in keys.items():
-        data_file = files[language]
-        assert data_file is not None and data_file.document is not None
-        for path in default.keys() - found.keys():
-            problems.append(
-                Problem(
-                    data_file.shown,
-                    0,  # a missing key has no line of its own
-                    "DATA-YAML",
-                    f"string '{'.'.join(path)}' is missing (found no such key, expected one as"
-                    f" in {layout.DEFAULT_LANGUAGE}.yml; add its translation)",
-                )
-            )
-        for path in found.keys() - default.keys():
-            problems.append(
-                Problem(
-                    data_file.shown,
-                    data_file.document.line_of(path),
-                    "DATA-YAML",
-                    f"string '{'.'.join(path)}' is not used (found it here, expected only the"
-                    f" keys of {layout.DEFAULT_LANGUAGE}.yml; correct the spelling or remove it)",
-                )
-            )
     return problems
+
+
+def _braces(names: set[str]) -> str:
+    return ", ".join(f"{{{name}}}" for name in sorted(names))
 
 
 def check_role_refs(data_file: DataFile | None, kb: KnowledgeBase) -> list[Problem]:

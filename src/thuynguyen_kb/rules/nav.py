@@ -31,7 +31,7 @@ def check_nav(sources: Sources) -> list[Problem]:
         for line in sorted(set(config.nav_lines.get(page, []))) or [0]:
             problems.append(
                 Problem(
-                    config.shown,
+                    config.nav_shown,
                     line,
                     "NAV-MISSING",
                     f"nav lists a page that does not exist (found '{page}', expected a file"
@@ -50,8 +50,9 @@ def check_nav(sources: Sources) -> list[Problem]:
                 source.shown,
                 0,
                 "NAV-ORPHAN",
-                f"page is not in the site menu (found no '{rel}' under nav: in {config.shown},"
-                f" expected it listed there; add '- {rel}' to nav: in {config.shown})",
+                f"page is not in the site menu (found no '{rel}' under nav: in"
+                f" {config.nav_shown}, expected it listed there; add '- {rel}' to nav: in"
+                f" {config.nav_shown})",
             )
         )
     return problems

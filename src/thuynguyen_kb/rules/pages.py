@@ -16,7 +16,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from thuynguyen_kb import layout, schemas
+from thuynguyen_kb import layout, schema_messages, schemas
 from thuynguyen_kb.knowledge import kind_of
 from thuynguyen_kb.loader import Sources
 from thuynguyen_kb.markdown_source import Source, explicit_ids, headings
@@ -120,11 +120,11 @@ def check_front_matter(source: Source, original: Source | None) -> list[Problem]
     if original is None:  # the Vietnamese file: every field
         _, errors = schemas.validate(page_type.model, data)
         known = page_type.model.model_fields
-        return schemas.front_matter_problems(errors, source, page_type.name, known)
+        return schema_messages.front_matter_problems(errors, source, page_type.name, known)
     local = {k: v for k, v in data.items() if k in page_type.localized.model_fields}
     _, errors = schemas.validate(page_type.localized, local)
     known = [*page_type.localized.model_fields, *page_type.neutral]
-    problems = schemas.front_matter_problems(errors, source, page_type.name, known)
+    problems = schema_messages.front_matter_problems(errors, source, page_type.name, known)
     if not page_type.is_record:
         return problems
     for name in data:

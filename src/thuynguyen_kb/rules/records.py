@@ -84,14 +84,6 @@ def check_unique(kb: KnowledgeBase) -> list[Problem]:
     return problems
 
 
-def _line_of(source: Source, value: str, field_name: str) -> int:
-    """The first front-matter line naming ``value`` (else the field's line)."""
-    for number in range(1, max(source.body_start - 1, 1)):
-        if value in source.lines[number]:
-            return number + 1
-    return source.field_lines.get(field_name, 1)
-
-
 def check_references(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
     """REF-UNKNOWN for every relation of every record, and TASK-UNASSIGNED."""
     known: dict[str, Iterable[str]] = {"plan item": kb.plan_ids}
@@ -100,16 +92,17 @@ def check_references(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
         known[kind] = declared.get(kind, set())
     problems = []
     for record in kb.records.values():
-        for field_name, what, value in references(record):
+        document = record.source.document
+        for location, what, value in references(record):
             if value in known[what]:
                 continue
             names = ", ".join(sorted(known[what])) or "none yet"
             problems.append(
                 Problem(
                     record.source.shown,
-                    _line_of(record.source, value, field_name),
+                    document.line_of(location) if document else 1,
                     "REF-UNKNOWN",
-                    f"{field_name} names {what} '{value}', which does not exist (expected one"
+                    f"{location[0]} names {what} '{value}', which does not exist (expected one"
                     f" of: {names}; correct the id, or add that page first)",
                 )
             )
@@ -120,30 +113,37 @@ def check_references(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
     return problems
 
 
-def references(record: Record) -> Iterable[tuple[str, str, str]]:
-    """``(field, kind of record, id)`` for every reference a record makes."""
+Location = tuple[str | int, ...]
+
+
+def references(record: Record) -> Iterable[tuple[Location, str, str]]:
+    """``(where in the front matter, kind of record, id)`` for every reference a record makes."""
     fields = record.fields
+
+    def each(name: str, what: str) -> Iterable[tuple[Location, str, str]]:
+        return (((name, n), what, value) for n, value in enumerate(getattr(fields, name)))
+
     if record.kind == "task":
-        yield "plan_ref", "plan item", fields.plan_ref
-        for relation in fields.related_bodies:
-            yield "related_bodies", "body", relation.body
-            yield "related_bodies", "role", relation.role
-        for name in ("lead", "support"):
-            yield from ((name, "body", body) for body in getattr(fields, name))
+        yield ("plan_ref",), "plan item", fields.plan_ref
+        for n, relation in enumerate(fields.related_bodies):
+            yield ("related_bodies", n, "body"), "body", relation.body
+            yield ("related_bodies", n, "role"), "role", relation.role
+        yield from each("lead", "body")
+        yield from each("support", "body")
     if record.kind == "body":
-        yield from (("roles", "role", role) for role in fields.roles)
+        yield from each("roles", "role")
         for name in ("reports_to", "reports_via"):
             if getattr(fields, name):
-                yield name, "body", getattr(fields, name)
+                yield (name,), "body", getattr(fields, name)
     if record.kind in ("recommendation", "module"):
-        yield from (("tasks", "task", task) for task in fields.tasks)
-        yield from (("bodies", "body", body) for body in fields.bodies)
+        yield from each("tasks", "task")
+        yield from each("bodies", "body")
     if record.kind == "recommendation":
-        yield from (("themes", "theme", theme) for theme in fields.themes)
+        yield from each("themes", "theme")
     if record.kind == "module":
-        yield "handout", "handout", fields.handout
+        yield ("handout",), "handout", fields.handout
     if record.kind == "handout":
-        yield "module", "module", fields.module
+        yield ("module",), "module", fields.module
 
 
 def _check_assigned(task: Record) -> list[Problem]:
