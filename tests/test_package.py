@@ -93,3 +93,19 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> 
         files.write_atomically(target, "\udcff", encoding="utf-8")  # a lone surrogate
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["meta.js"]
+
+
+def test_the_strings_schema_lists_exactly_what_the_renderers_use() -> None:
+    import re
+
+    from thuynguyen_kb import strings
+
+    sources = [
+        *python_files("src/thuynguyen_kb/render"),
+        REPO / "overrides/hooks/element_permalinks.py",
+    ]
+    code = "\n".join(p.read_text("utf-8") for p in sources)
+    looked_up = set(re.findall(r"""(?:text|strings\[lang\])\[["']([a-z_]+)["']\]""", code))
+    assert looked_up <= set(strings.TEXTS) | set(strings.GROUPS)  # no lookup can fail
+    named = set(re.findall(r"""["']([a-z_]+)["']""", code))  # keys named anywhere, e.g. text[name]
+    assert set(strings.TEXTS) - named == set()  # no string that nothing uses

@@ -29,7 +29,7 @@ TEXTS = (
     "text", "unknown", "yes", "tasks", "bodies", "no_cluster", "no_theme", "no_body",
     "urgent_first", "others", "no_training", "audience", "duration", "minutes", "group_size",
     "languages", "both_languages", "vi_only", "plan_tasks", "handout", "body", "role_all",
-    "guidance_mark", "csv", "csv_recs", "permalink", "not_translated", "code", "module",
+    "guidance_mark", "csv", "csv_recs", "permalink", "not_translated", "module",
 )  # fmt: skip
 # Groups of texts: the column headers of the CSV tables (in their order), the basis of an
 # assignment, and what the site has of a paragraph's text.

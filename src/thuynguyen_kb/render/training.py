@@ -55,25 +55,25 @@ def render_module_index(kb: KnowledgeBase, page: str, lang: str) -> str:
     return "\n\n".join(blocks)
 
 
-def _cell(value: str) -> str:
-    """Text for a Markdown table cell: a "|" would end the cell."""
-    return " ".join(value.split()).replace("|", "\\|")
-
-
 def render_module_table(kb: KnowledgeBase, page: str, lang: str) -> str:
-    """One row per module: code, title, minutes, audience and handout, to compare at a glance."""
+    """One row per module: title (which starts with the code), minutes and handout.
+
+    Three short columns, so that the table fits a phone's width; who each module is for is in
+    the module index and at the top of each module.
+    """
     text = kb.strings[lang]
-    header = [text["code"], text["module"], text["duration"], text["audience"], text["handout"]]
+    header = [text["module"], text["duration"], text["handout"]]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for module in kb.of_type("module"):
         fields = module.fields
         handout = kb.records.get(fields.handout)
+        handout_link = (
+            f"[{text['handout']} {fields.code}]({link(page, handout.page)})" if handout else "—"
+        )
         cells = [
-            fields.code,
             record_link(kb, module, page, lang),
             text["minutes"].format(n=fields.duration),
-            _cell(module.text(lang).audience),
-            record_link(kb, handout, page, lang) if handout else "—",
+            handout_link,
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
