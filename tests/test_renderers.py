@@ -15,7 +15,7 @@ from lxml import html as lxml_html
 
 from thuynguyen_kb import schemas
 from thuynguyen_kb.knowledge import KnowledgeBase
-from thuynguyen_kb.render import links, matrix, plan_records
+from thuynguyen_kb.render import links, matrix, plan_records, training
 from thuynguyen_kb.render.markers import MarkerError, fill
 
 ROLES = """\
@@ -159,3 +159,17 @@ def test_imported_text_is_shown_literally(line: str) -> None:
     rendered = markdown.markdown(links.literal(line))
     assert rendered.startswith("<p>")
     assert lxml_html.fromstring(rendered).text_content() == line
+
+
+def test_the_module_table_keeps_a_bar_in_a_title_inside_its_cell(tmp_path: Path) -> None:
+    module = page(
+        "type: module\nid: m1\ncode: M1\nduration: 30\nhandout: m1-tai-lieu\n"
+        "title: 'M1. Quyền | nghĩa vụ'\ndescription: D.\naudience: A.\ngroup_size: G."
+    )
+    handout = page("type: handout\nid: m1-tai-lieu\nmodule: m1\ntitle: T\ndescription: D.")
+    files = project_files(**{"tap-huan/m1.md": module, "tap-huan/m1-tai-lieu.md": handout})
+    kb, _ = load_knowledge_base(write_project(tmp_path, files))  # sections left out: not needed
+    table = training.render_module_table(kb, "tap-huan/index.md", "vi")
+    html = markdown.markdown(table, extensions=["tables"])
+    (row,) = lxml_html.fromstring(f"<div>{html}</div>").xpath("//tbody/tr")
+    assert row.xpath("td")[0].text_content() == "M1. Quyền | nghĩa vụ"

@@ -75,5 +75,6 @@ def render_module_table(kb: KnowledgeBase, page: str, lang: str) -> str:
             text["minutes"].format(n=fields.duration),
             handout_link,
         ]
-        lines.append("| " + " | ".join(cells) + " |")
+        # A "|" in a title would end its cell: escape it (links and minutes never hold one).
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     return "\n".join(lines)
