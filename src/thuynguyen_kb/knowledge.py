@@ -166,8 +166,7 @@ def declared_ids(sources: Sources) -> dict[str, set[str]]:
         if source.front_matter is None and layout.language_of(rel) == layout.DEFAULT_LANGUAGE
     }  # a page whose front matter could not be read may be any record: do not say it is missing
     for kind, rel in (("role", layout.ROLES_FILE), ("theme", layout.THEMES_FILE)):
-        data_file = sources.data.get(rel)
-        data = data_file.document.data if data_file and data_file.document else None
+        data = _raw(sources, rel)
         declared[kind] = {str(key) for key in data} if isinstance(data, dict) else set()
     for kind in schemas.PAGE_TYPES:
         declared[kind] = declared.get(kind, set()) | unreadable
@@ -213,12 +212,7 @@ def assemble(sources: Sources) -> KnowledgeBase:
             if (document := _data(sources, data_file.rel, "imported")) is not None
         },
         strings={
-            language: (
-                sources.data[rel].document.data  # type: ignore[union-attr]
-                if (rel := f"{layout.STRINGS_FOLDER}/{language}.yml") in sources.data
-                and sources.data[rel].document is not None
-                else {}
-            )
+            language: _raw(sources, layout.strings_file(language)) or {}
             for language in layout.LANGUAGES
         },
         plan_ids=set(explicit_ids(plan)) if plan else set(),
@@ -226,10 +220,16 @@ def assemble(sources: Sources) -> KnowledgeBase:
     )
 
 
+def _raw(sources: Sources, rel: str) -> Any:
+    """A data file's data as read, or None when it is missing or not YAML."""
+    data_file = sources.data.get(rel)
+    return data_file.document.data if data_file and data_file.document else None
+
+
 def _data(sources: Sources, rel: str, kind: str) -> Any:
     """A data file read into its model, or None when it is missing or invalid."""
-    data_file = sources.data.get(rel)
-    if data_file is None or data_file.document is None:
+    data = _raw(sources, rel)
+    if data is None:
         return None
-    value, errors = schemas.validate(schemas.data_model(kind), data_file.document.data)
+    value, errors = schemas.validate(schemas.data_model(kind), data)
     return None if errors else value

@@ -12,7 +12,6 @@ import posixpath
 # the language-neutral fields of every record. Every other language is <slug>.<lang>.md.
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = LANGUAGES[0]
-TRANSLATION_SUFFIX = ".en.md"
 
 PLAN_PAGE = "ke-hoach.md"  # the plan, word for word; its ids are the plan items
 GUIDE_PAGE = "huong-dan-bien-tap.md"  # the editors' guide (fields, markers, the annex)
@@ -21,6 +20,11 @@ THEMES_FILE = "_data/themes.yml"
 STRINGS_FOLDER = "_data/strings"  # the renderers' interface text: <lang>.yml per language
 IMPORTED_FOLDER = "_data/recommendations"  # written only by the importer
 RECOMMENDATIONS_FOLDER = "khuyen-nghi"  # p<paragraph>.md, one page per paragraph
+
+
+def strings_file(language: str) -> str:
+    """The interface strings of ``language``, relative to the docs folder."""
+    return f"{STRINGS_FOLDER}/{language}.yml"
 
 
 def translation_path(rel: str, language: str) -> str:

@@ -156,9 +156,6 @@ class Recommendation(Localized):
     articles: list[str | int] = []
 
 
-RecordFields = Task | Body | Module | Handout | Recommendation
-
-
 @dataclass(frozen=True)
 class PageType:
     """A kind of page: the model of its Vietnamese file and of each translation."""

@@ -75,7 +75,7 @@ def text(docs: Path, language: str, key: str) -> str | None:
 
     The rules report a missing or broken strings file at the start of the build, with its line.
     """
-    path = docs / layout.STRINGS_FOLDER / f"{language}.yml"
+    path = docs / layout.strings_file(language)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):

@@ -63,15 +63,14 @@ def leaves(data: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str,
 def check_strings(sources: Sources) -> list[Problem]:
     """Each language's interface strings: every key of the schema, and the right placeholders."""
     files = {
-        language: sources.data.get(f"{layout.STRINGS_FOLDER}/{language}.yml")
-        for language in layout.LANGUAGES
+        language: sources.data.get(layout.strings_file(language)) for language in layout.LANGUAGES
     }
     if all(data_file is None for data_file in files.values()):
         return []  # a test site without generated content
     problems = []
     for language, data_file in files.items():
         if data_file is None:
-            shown = f"{sources.docs.as_posix()}/{layout.STRINGS_FOLDER}/{language}.yml"
+            shown = (sources.docs / layout.strings_file(language)).as_posix()
             problems.append(
                 Problem(
                     shown,
