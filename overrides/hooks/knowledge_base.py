@@ -15,16 +15,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from thuynguyen_kb import knowledge, layout, loader, rules, site_config
+from thuynguyen_kb.csv_files import csv_text
 from thuynguyen_kb.files import write_atomically
 from thuynguyen_kb.render import matrix
 from thuynguyen_kb.render.markers import MarkerError, csv_tables, fill
@@ -61,7 +61,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     language = getattr(page.file, "locale", None) or config.theme["language"]
     record = kb.record_of(neutral)
     if record is not None and record.kind == "recommendation":
-        page.meta["tags"] = [kb.themes[t][language] for t in record.fields.themes]
+        # Material prints tag names as HTML: give them as escaped HTML (see hook plain_text.py).
+        page.meta["tags"] = [Markup.escape(kb.themes[t][language]) for t in record.fields.themes]
     try:
         filled = fill(markdown, neutral, language, kb)
     except MarkerError as error:  # normally found by the rules, before any page is rendered
@@ -72,10 +73,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
-    """Write each requested CSV table (UTF-8 with BOM, so Excel reads Vietnamese)."""
+    """Write each requested CSV table (UTF-8 with BOM, so Excel reads Vietnamese; cells that a
+    spreadsheet would run as formulas are neutralised: ``thuynguyen_kb.csv_files``)."""
     for folder, table, language in _run.get("csv", []):
         rows = matrix.CSV_TABLES[table](_run["kb"], language)
-        text = io.StringIO()
-        csv.writer(text).writerows(rows)
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomically(folder / f"{table}.csv", text.getvalue(), encoding="utf-8-sig")
+        write_atomically(folder / f"{table}.csv", csv_text(rows), encoding="utf-8-sig")

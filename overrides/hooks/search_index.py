@@ -3,14 +3,16 @@ the site does not use Material's search or Pagefind).
 
 Events: ``on_pre_build`` resets the collected sections (mkdocs-static-i18n runs one build per
 language; nothing is carried over); ``on_page_content`` cuts each page of the language being
-built into sections (pages shown untranslated, in another language, are left out: they would
-answer queries in the wrong language); ``on_page_context`` gives each page the relative address
+built into sections, its title as plain text (titles reach the hooks as HTML; pages shown
+untranslated, in another language, are left out: they would answer queries in the wrong
+language); ``on_page_context`` gives each page the relative address
 of its language's index (``kb_search_base``, read by ``partials/search.html``; relative, so it
 works from disk); ``on_post_build`` writes the index beside the language's pages.
 """
 
 from __future__ import annotations
 
+import html
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -35,7 +37,8 @@ def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
     """Collect the page's sections (addresses relative to the language's root)."""
     if getattr(page.file, "locale", config.theme["language"]) == config.theme["language"]:
         url = page.url.removeprefix(_prefix(config))
-        _sections.extend(search_index.sections_of(content, url, page.title or ""))
+        title = html.unescape(str(page.title or ""))
+        _sections.extend(search_index.sections_of(content, url, title))
     return content
 
 

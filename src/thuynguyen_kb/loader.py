@@ -67,13 +67,16 @@ class Sources:
 
 
 def list_files(docs: Path) -> list[Path]:
-    """Every file and folder under ``docs``, sorted, leaving out hidden names and their contents."""
+    """Every file and folder under ``docs``, sorted, leaving out hidden names and their contents.
+
+    A symbolic link is listed but never followed (the rules report it: FILE-SYMLINK).
+    """
     found = []
     for path in sorted(docs.iterdir()):
         if path.name.startswith("."):
             continue
         found.append(path)
-        if path.is_dir():
+        if path.is_dir() and not path.is_symlink():
             found.extend(list_files(path))
     return found
 
@@ -86,8 +89,8 @@ def load(docs: Path, config: SiteConfig) -> Sources:
     files = list_files(docs)
     sources = Sources(docs, config, files, {}, {}, {})
     for path in files:
-        if path.is_dir():
-            continue
+        if path.is_dir() or path.is_symlink():
+            continue  # a link's target is not read: it may be anything on the machine
         rel = path.relative_to(docs).as_posix()
         if path.suffix == ".md":
             _read_markdown(sources, path, rel, excluded)

@@ -116,7 +116,7 @@ def read_front_matter(source: Source) -> list[Problem]:
         key = re.match(r"([^\s:#][^:]*?)[ \t]*:", lines[number])
         if key:
             source.field_lines.setdefault(key.group(1), number + 1)
-    return []
+    return problems  # keys given twice
 
 
 def outside_code(lines: list[str], start: int) -> Iterator[tuple[int, str]]:

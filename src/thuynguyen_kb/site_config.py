@@ -76,6 +76,12 @@ class SiteConfig:
             return value.splitlines()
         return [str(line) for line in value or []]
 
+    def theme_folders(self) -> list[Path]:
+        """The theme's own folder of templates and hooks (``custom_dir``), if it has one."""
+        theme = self.data.get("theme")
+        custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+        return [self.path.parent / str(custom)] if custom else []
+
     def languages(self) -> list[tuple[str, bool]]:
         """``(locale, default)`` for each language of the i18n plugin, in its order."""
         for plugin in self.data.get("plugins") or []:

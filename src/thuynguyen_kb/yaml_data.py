@@ -76,11 +76,13 @@ def parse(
 ) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse ``text`` (written in ``shown`` from ``first_line`` on); a problem if it is not YAML.
 
-    ``subject`` starts the message (``"front matter is "``).
+    ``subject`` starts the message (``"front matter is "``). A key given twice in one mapping is
+    a problem too: YAML would keep the last value and drop the first without a word.
     """
     try:
-        data = yaml.safe_load(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        # Built from the same node tree, so the text is parsed once.
+        data = yaml.SafeLoader("").construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + first_line if mark is not None else first_line
@@ -95,4 +97,31 @@ def parse(
                 " special character in double quotes)",
             )
         ]
-    return YamlDocument(data, node, first_line), []
+    return YamlDocument(data, node, first_line), duplicate_keys(node, shown, code, first_line)
+
+
+def duplicate_keys(node: yaml.Node | None, shown: str, code: str, first_line: int) -> list[Problem]:
+    """A problem at each key that repeats an earlier key of the same mapping, at any depth."""
+    problems = []
+    pending = [node] if node is not None else []
+    while pending:
+        current = pending.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in current.value:
+                name, line = str(key.value), key.start_mark.line + first_line
+                if name in seen:
+                    problems.append(
+                        Problem(
+                            shown,
+                            line,
+                            code,
+                            f"the key '{name}' is given twice (lines {seen[name]} and {line});"
+                            " YAML keeps only the last one: remove one, or merge them",
+                        )
+                    )
+                seen.setdefault(name, line)
+                pending.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            pending.extend(current.value)
+    return problems

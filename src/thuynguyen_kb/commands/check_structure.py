@@ -3,7 +3,8 @@
 Usage: ``python scripts/check_structure.py [--docs DOCS_DIR] [--config MKDOCS_YML]`` from the
 repository root (defaults ``docs`` and ``mkdocs.yml``). It reads the sources, never the built
 site, and never changes a file. The rules are those of ``thuynguyen_kb.rules``, the same that
-the build applies before anything is built; their codes are explained in the README.
+the build applies before anything is written; their codes are explained in the README. Each page
+is rendered with Python-Markdown for the content rules, as the build will render it.
 
 Prints one line per problem (``path:line: CODE message``), sorted, then a count, and exits 1; or
 one ``OK:`` line and exits 0. Vietnamese pages without an English file are listed after the
@@ -48,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     sources = loader.load(args.docs, config)
     kb = knowledge.assemble(sources)
     problems = rules.check(sources, kb)
+    problems += rules.check_rendered(sources, kb, problems)
     missing = untranslated(sources)
     originals = [r for r in sources.pages if layout.language_of(r) == layout.DEFAULT_LANGUAGE]
     translated = len(originals) - len(missing)

@@ -33,17 +33,18 @@ def record_link(kb: KnowledgeBase, record: Record, page: str, lang: str, anchor:
     language (for screen readers) and with the words "not yet translated".
     """
     target = link(page, record.page, anchor)
+    title = literal(record.title(lang))
     if record.translated(lang):
-        return f"[{record.title(lang)}]({target})"
+        return f"[{title}]({target})"
     original = layout.DEFAULT_LANGUAGE
     mark = kb.strings[lang]["not_translated"]
-    return f'[{record.title(lang)}]({target}){{ lang="{original}" hreflang="{original}" }} ({mark})'
+    return f'[{title}]({target}){{ lang="{original}" hreflang="{original}" }} ({mark})'
 
 
 def role_text(kb: KnowledgeBase, role: str, page: str, lang: str) -> str:
     """A role's label with a link to the plan item it comes from."""
     entry = kb.roles[role]
-    return f"{entry.label[lang]} ({plan_link(entry.ref, page)})"
+    return f"{literal(entry.label[lang])} ({plan_link(entry.ref, page)})"
 
 
 def attribute(value: str) -> str:
@@ -52,9 +53,10 @@ def attribute(value: str) -> str:
 
 
 def literal(line: str) -> str:
-    """A line of imported text as Markdown that shows exactly that text (nothing is markup)."""
+    """Plain text (a title, a label, a line of imported text) as Markdown that shows exactly that
+    text: no HTML, no emphasis, no link, no attribute list (``{ … }``), no table cell break."""
     escaped = line.strip().replace("&", "&amp;").replace("<", "&lt;")
-    escaped = re.sub(r"([\\`*_\[\]#])", r"\\\1", escaped)
+    escaped = re.sub(r"([\\`*_\[\]#{}|])", r"\\\1", escaped)
     # A leading "30.", "-", "+" or ">" would start a list or a quotation: escape it.
     return re.sub(r"^(\d+)\.", r"\1\\.", re.sub(r"^([-+>])", r"\\\1", escaped))
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from thuynguyen_kb import markers
 from thuynguyen_kb.knowledge import KnowledgeBase, Record
-from thuynguyen_kb.render.links import attribute, item_label, link, record_link, role_text
+from thuynguyen_kb.render.links import attribute, item_label, link, literal, record_link, role_text
 
 
 def matrix_cells(body: Record, task: Record) -> list[tuple[str, str]]:
@@ -36,7 +36,7 @@ def render_matrix(kb: KnowledgeBase, page: str, lang: str) -> str:
         label = item_label(task.fields.plan_ref)
         head.append(
             f'<th scope="col" markdown="span">[{label}]({link(page, task.page)})'
-            f'<br><span class="kb-matrix__title">{task.title(lang)}</span></th>'
+            f'<br><span class="kb-matrix__title">{literal(task.title(lang))}</span></th>'
         )
     rows = []
     for body in kb.of_type("body"):

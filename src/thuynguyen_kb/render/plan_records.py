@@ -7,6 +7,7 @@ from thuynguyen_kb.knowledge import KnowledgeBase, Record
 from thuynguyen_kb.render.links import (
     item_label,
     link,
+    literal,
     plan_link,
     record_link,
     role_text,
@@ -118,7 +119,7 @@ def render_checklist(kb: KnowledgeBase, body: Record, page: str, lang: str) -> s
             if item[lang] in seen:
                 continue
             seen.add(item[lang])
-            lines.append(f"- [ ] {item[lang]} ({plan_link(item.ref or entry.ref, page)})")
+            lines.append(f"- [ ] {literal(item[lang])} ({plan_link(item.ref or entry.ref, page)})")
     return "\n".join(lines)
 
 

@@ -37,13 +37,13 @@ def render_rec_facts(kb: KnowledgeBase, rec: Record, page: str, lang: str) -> st
     cluster = kb.field(rec, "cluster")
     heading = kb.field(rec, "cluster_heading")
     articles = kb.field(rec, "articles") or []
-    themes = [kb.themes[t][lang] for t in fields.themes]
+    themes = [literal(kb.themes[t][lang]) for t in fields.themes]
     sdg = kb.field(rec, "sdg_targets") or []
     rows = [
         (text["symbol"], f"[{fields.symbol}][{OFFICIAL_LINK}]"),
         (text["paragraph"], str(fields.paragraph)),
         (text["urgent"].capitalize(), text["yes"] if fields.urgent else "—"),
-        (text["cluster"], f"{cluster}. {heading}" if cluster else text["unknown"]),
+        (text["cluster"], literal(f"{cluster}. {heading}") if cluster else text["unknown"]),
         (text["articles"], ", ".join(str(a) for a in articles) or text["unknown"]),
         (text["themes"], ", ".join(themes) or "—"),
         (text["sdg"], ", ".join(str(t) for t in sdg) or text["unknown"]),
@@ -102,12 +102,14 @@ def render_rec_index(kb: KnowledgeBase, page: str, lang: str, by: str) -> str:
         for rec in recs:
             cluster = kb.field(rec, "cluster")
             name = (
-                f"{cluster}. {kb.field(rec, 'cluster_heading')}" if cluster else text["no_cluster"]
+                literal(f"{cluster}. {kb.field(rec, 'cluster_heading')}")
+                if cluster
+                else text["no_cluster"]
             )
             groups.setdefault(name, []).append(rec)
     elif by == "theme":
         for theme, labels in kb.themes.items():
-            groups[labels[lang]] = [r for r in recs if theme in r.fields.themes]
+            groups[literal(labels[lang])] = [r for r in recs if theme in r.fields.themes]
         groups[text["no_theme"]] = [r for r in recs if not r.fields.themes]
     elif by == "body":
         for body in kb.of_type("body"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from thuynguyen_kb import layout
 from thuynguyen_kb.knowledge import KnowledgeBase, Record
-from thuynguyen_kb.render.links import facts, item_label, link, record_link
+from thuynguyen_kb.render.links import facts, item_label, link, literal, record_link
 
 
 def modules_for(kb: KnowledgeBase, body: Record) -> list[Record]:
@@ -38,9 +38,9 @@ def render_module_index(kb: KnowledgeBase, page: str, lang: str) -> str:
         )
         bodies = ", ".join(record_link(kb, kb.records[b], page, lang) for b in fields.bodies)
         rows = [
-            (text["audience"], own.audience),
+            (text["audience"], literal(own.audience)),
             (text["duration"], text["minutes"].format(n=fields.duration)),
-            (text["group_size"], own.group_size),
+            (text["group_size"], literal(own.group_size)),
             (text["languages"], _languages(kb, module, lang)),
             (text["plan_tasks"], tasks or "—"),
             (text["bodies"], bodies or "—"),
@@ -75,6 +75,6 @@ def render_module_table(kb: KnowledgeBase, page: str, lang: str) -> str:
             text["minutes"].format(n=fields.duration),
             handout_link,
         ]
-        # A "|" in a title would end its cell: escape it (links and minutes never hold one).
-        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+        # Titles come escaped by record_link (a "|" in one stays inside its cell).
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

@@ -3,6 +3,9 @@
 - ``NAV-ORPHAN``: a Vietnamese page is not listed in ``nav`` (English pages are reached through
   their Vietnamese page; pages matched by ``not_in_nav`` are allowed).
 - ``NAV-MISSING``: ``nav`` names a page that does not exist (links to other hosts are ignored).
+- ``NAV-DUPLICATE``: ``nav`` lists a page twice: MkDocs would build it once and give the menu,
+  the "previous"/"next" links and the breadcrumbs a wrong place for it.
+- ``CONFIG-YAML``: a key is given twice in the config file (YAML keeps the last one only).
 - ``CONFIG-LANGUAGES``: the i18n plugin's languages are not :data:`layout.LANGUAGES`, default
   first: the records, the checks and the renderers would then disagree with the build.
 """
@@ -10,8 +13,9 @@
 from __future__ import annotations
 
 import pathspec
+import yaml
 
-from thuynguyen_kb import layout
+from thuynguyen_kb import layout, yaml_data
 from thuynguyen_kb.loader import Sources
 from thuynguyen_kb.problems import Problem
 from thuynguyen_kb.site_config import nav_pages
@@ -39,6 +43,17 @@ def check_nav(sources: Sources) -> list[Problem]:
                     " page)",
                 )
             )
+    for page, lines in sorted(config.nav_lines.items()):
+        for line in sorted(lines)[1:]:
+            problems.append(
+                Problem(
+                    config.nav_shown,
+                    line,
+                    "NAV-DUPLICATE",
+                    f"nav lists '{page}' again (first on line {min(lines)}); a page can have"
+                    " one place in the menu only: remove one of the two lines",
+                )
+            )
     allowed = pathspec.GitIgnoreSpec.from_lines(config.patterns("not_in_nav"))
     for rel, source in sources.pages.items():
         if layout.language_of(rel) != layout.DEFAULT_LANGUAGE:
@@ -55,6 +70,22 @@ def check_nav(sources: Sources) -> list[Problem]:
                 f" {config.nav_shown})",
             )
         )
+    return problems
+
+
+def check_config_keys(sources: Sources) -> list[Problem]:
+    """Report keys given twice in the config file (and in the file it inherits from)."""
+    problems = []
+    paths = [sources.config.path]
+    if sources.config.nav_file is not None and sources.config.nav_file not in paths:
+        paths.append(sources.config.nav_file)
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8")
+            node = yaml.compose(text, Loader=yaml.SafeLoader)  # no tags run: !ENV is fine
+        except (OSError, yaml.YAMLError):
+            continue  # reading the config already failed loudly, before any rule ran
+        problems += yaml_data.duplicate_keys(node, path.as_posix(), "CONFIG-YAML", 1)
     return problems
 
 

@@ -2,6 +2,8 @@
 
 - ``FILE-NAME``: a file or folder name is not ASCII kebab-case (``ke-hoach.en.md``, ``site.css``;
   folders that hold fragments may start with ``_``). Hidden names are never published.
+- ``FILE-SYMLINK``: a symbolic link under the docs folder or the theme's ``overrides`` folder:
+  MkDocs would publish whatever it points to (a file anywhere on the machine that builds).
 - ``TEXT-NFD``: a word is not in Unicode NFC (tone marks typed as separate characters).
 - ``TEXT-CONTROL``: an invisible control or format character (Unicode Cc except tab and line
   feed, and Cf: zero-width space, byte order mark, soft hyphen …); Windows line endings are
@@ -10,6 +12,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -117,4 +120,27 @@ def check_text(shown: str, lines: list[str]) -> list[Problem]:
                     " and retype the characters around it)",
                 )
             )
+    return problems
+
+
+def check_symlinks(folders: list[Path]) -> list[Problem]:
+    """Report every symbolic link inside ``folders`` (links to folders are not followed)."""
+    problems = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for root, dirs, names in os.walk(folder):
+            for name in sorted(dirs + names):
+                path = Path(root) / name
+                if path.is_symlink():
+                    problems.append(
+                        Problem(
+                            path.as_posix(),
+                            0,
+                            "FILE-SYMLINK",
+                            f"is a symbolic link (to '{os.readlink(path)}'); the build would"
+                            " publish what it points to: replace it by a copy of the file, or"
+                            " remove it",
+                        )
+                    )
     return problems
