@@ -33,6 +33,8 @@ from thuynguyen_kb.markdown_source import Source
 from thuynguyen_kb.rendering import PageRenderer
 from thuynguyen_kb.rules.blocks import check_blocks
 from thuynguyen_kb.rules.content import check_page_html
+from thuynguyen_kb.site_ids import check_duplicate_ids
+from thuynguyen_kb.site_links import Site
 
 PAGE = "---\ntitle: Trang\ndescription: Thử.\n---\n\n# Trang\n\n"
 
@@ -88,7 +90,7 @@ def test_what_the_site_writes_passes_the_policy(renderer: PageRenderer) -> None:
         '<div class="grid cards" markdown>\n\n- **Thẻ**<br>chữ\n\n</div>\n\n'
         "- [x] Đã làm\n- [ ] Chưa làm\n\n"
         '??? note "Đáp án"\n    Nội dung.\n\n'
-        "| A | B |\n|---|---|\n| 1 | 2 |\n\n"
+        "| A | B |\n|:-:|--:|\n| 1 | 2 |\n\n"
         "## Mục { #muc }\n\n## Mục\n\nĐoạn.\n{ #doan-1 }\n\n"
         "```html\n<script>alert('trong mã')</script>\n```\n\n`<iframe>` là ví dụ.\n"
     )
@@ -407,3 +409,16 @@ def test_a_formula_title_is_neutralised_in_the_csv_download(escaped_site: Path) 
     assert "'" + FORMULA in cells
     assert FORMULA not in cells
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+
+
+def test_an_id_given_twice_in_a_built_page_is_reported(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        '<html lang="vi"><body><input id="__drawer"><div id="top">Đầu</div>\n'
+        '<article class="md-content__inner"><p id="top">Lặp</p><p id="rieng">Một</p>'
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    found = check_duplicate_ids(Site.load(site, tmp_path / "docs"))
+    assert [(p.code, "'top'" in p.message) for p in found] == [("ANCHOR-DUPLICATE", True)]

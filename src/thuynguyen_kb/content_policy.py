@@ -41,7 +41,7 @@ ALLOWED_ELEMENTS: dict[str, frozenset[str]] = {
         "h4": "",
         "h5": "",
         "h6": "",
-        "a": "href title download",
+        "a": "href hreflang title download",  # hreflang: a link to a page not yet translated
         "img": "src alt title",
         "em": "",
         "strong": "",
@@ -58,8 +58,9 @@ ALLOWED_ELEMENTS: dict[str, frozenset[str]] = {
         "thead": "",
         "tbody": "",
         "tr": "",
-        "th": "scope",
-        "td": "data-label",  # the site's renderers: the column name shown on a phone
+        # align: a column aligned with ':' in Markdown (tables' use_align_attribute).
+        "th": "scope align",
+        "td": "data-label align",  # data-label: the renderers' column name shown on a phone
         "dl": "",
         "dt": "",
         "dd": "",
@@ -77,6 +78,8 @@ ALLOWED_ELEMENTS: dict[str, frozenset[str]] = {
 ALLOWED_VALUES: dict[tuple[str, str], frozenset[str]] = {
     ("input", "type"): frozenset({"checkbox"}),  # task lists only: no form fields
     ("th", "scope"): frozenset({"col", "row"}),
+    ("th", "align"): frozenset({"left", "center", "right"}),
+    ("td", "align"): frozenset({"left", "center", "right"}),
 }
 URL_ATTRIBUTES = frozenset({"href", "src"})
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})

@@ -3,7 +3,8 @@
 Usage: ``python scripts/check_links.py [SITE_DIR] [--docs DOCS] [--external] [--online]`` from
 the repository root (defaults ``site`` and ``docs``). Prints one line per problem, sorted, then a
 count, then how many pages and links were checked and how long it took. Exit 1 on any problem.
-The rules, and why the built HTML is checked, are in :mod:`thuynguyen_kb.site_links`.
+The rules, and why the built HTML is checked, are in :mod:`thuynguyen_kb.site_links` (and
+:mod:`thuynguyen_kb.site_ids` for ids given twice).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from lxml import html
 
 from thuynguyen_kb.problems import report
+from thuynguyen_kb.site_ids import check_duplicate_ids
 from thuynguyen_kb.site_links import (
     Page,
     Site,
@@ -55,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         + check_assets(site)
         + check_language_menu(site)
         + check_external_syntax(site, links)
+        + check_duplicate_ids(site)
     )
     if args.online:
         problems += check_online(site, links)
