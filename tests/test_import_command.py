@@ -30,9 +30,24 @@ from thuynguyen_kb.importer.command import main
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty folder to run the importer in, as from the repository root."""
+    """A folder with an empty docs folder to run the importer in, as from the repository root."""
+    (tmp_path / "docs").mkdir()
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+def nothing_written(project: Path) -> bool:
+    """Whether the docs folder is still empty."""
+    return not any((project / "docs").iterdir())
+
+
+def canonical_digest(text: str) -> str:
+    """The digest a data file's integrity block must hold, computed here as the README defines
+    it: SHA-256 of the data without its integrity block as compact JSON, keys sorted, UTF-8."""
+    data = yaml.safe_load(text)
+    del data["integrity"]
+    canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], list[str]]:
@@ -60,7 +75,7 @@ def test_import_writes_the_data_file_and_stub_pages(
     digest = hashlib.sha256(source.read_bytes()).hexdigest()
     assert text.startswith(
         f"symbol: {SYMBOL}\nsources:\n  en:\n    file: report.docx\n    sha256: {digest}\n"
-        "paragraphs:\n  1:\n"
+        f"integrity:\n  paragraphs: 8\n  sha256: {canonical_digest(text)}\nparagraphs:\n  1:\n"
     )
     assert (
         "  3:\n"
@@ -115,7 +130,8 @@ def test_dry_run_json_prints_the_paragraphs_and_writes_nothing(
         f"would create docs/khuyen-nghi/p{n}{s}" for n in range(1, 9) for s in (".md", ".en.md")
     ]
     assert err == [f"would create {DATA}: added 1-8", *stubs, "Dry run: nothing written."]
-    assert sorted(path.name for path in project.iterdir()) == ["report.pdf"]
+    assert sorted(path.name for path in project.iterdir()) == ["docs", "report.pdf"]
+    assert nothing_written(project)
 
 
 def test_a_second_import_of_the_same_file_changes_nothing(
@@ -187,9 +203,10 @@ def test_vietnamese_text_is_added_by_paragraph_number_and_english_data_kept(
     assert 9 not in data["paragraphs"]
     digest = hashlib.sha256((project / "vi.txt").read_bytes()).hexdigest()
     assert data["sources"] == {**english["sources"], "vi": {"file": "vi.txt", "sha256": digest}}
+    assert data["integrity"]["sha256"] == canonical_digest((project / DATA).read_text("utf-8"))
     for entry in data["paragraphs"].values():
         del entry["text"]["vi"]
-    del data["sources"]["vi"]
+    del data["sources"]["vi"], data["integrity"], english["integrity"]
     assert data == english
     assert sorted((project / "docs/khuyen-nghi").iterdir()) == stubs
 
@@ -209,7 +226,7 @@ def test_vietnamese_needs_the_english_data_first(
     status, out, err = run(["vi.txt", "--symbol", SYMBOL, "--lang", "vi"], capsys)
     assert (status, out) == (1, [])
     assert err == [f"vi.txt: {DATA} does not exist: import the English text first"]
-    assert not (project / "docs").exists()
+    assert nothing_written(project)
 
 
 def test_gaps_in_the_numbering_are_a_warning(
@@ -250,4 +267,4 @@ def test_errors_name_the_file_and_line_and_write_nothing(
     path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
     status, out, err = run(["report.txt", "--symbol", SYMBOL], capsys)
     assert (status, out, err) == (1, [], [message])
-    assert not (project / "docs").exists()
+    assert nothing_written(project)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+import zipfile
 from pathlib import Path
 
 import docx
@@ -206,6 +207,39 @@ def write_pdf(path: Path, blocks: list[str], break_in: str = "6.") -> Path:
             pdf.cell(0, 4, note, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return path
+
+
+def numbered_blocks(count: int, wording: str = "kites") -> list[str]:
+    """A document laid out like ENGLISH with ``count`` paragraphs; ``wording`` changes every
+    paragraph's text, so that two imports of different wordings differ in every paragraph."""
+    blocks = [
+        "Committee on the Rights of the Child",
+        "Concluding observations on the combined fifth and sixth periodic reports of Testland",
+        "I. Introduction",
+        f"1. The Committee considered the report of Testland on its {wording}.",
+        "III. Main areas of concern and recommendations",
+        "A. General measures of implementation (arts. 4, 42 and 44 (6))",
+    ]
+    blocks += [
+        f"{number}. The Committee recommends that the State party count the {wording} of village"
+        f" {number} and report the number in its next periodic report."
+        for number in range(2, count + 1)
+    ]
+    return blocks
+
+
+def write_zip(path: Path, parts: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> Path:
+    """A zip archive of ``parts`` (name → bytes), each stored with ``method``."""
+    with zipfile.ZipFile(path, "w", method) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def docx_parts(path: Path) -> dict[str, bytes]:
+    """Every part of a DOCX file, by name, in the archive's order."""
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
 
 
 def write_page(path: Path, text: str) -> None:

@@ -34,6 +34,12 @@ class DataFile:
     shown: str
     rel: str
     document: yaml_data.YamlDocument | None  # None when it is not valid YAML
+    # Why the file could not be read (not UTF-8, not YAML). The importer owns the imported data
+    # files, so for them the advice is not the editor's (fix the indentation) but to restore the
+    # file: rules/data.py reports it as DATA-INTEGRITY instead of the loader.
+    unreadable: Problem | None = None
+    # What was read but is wrong all the same: keys given twice (YAML keeps the last one).
+    read_problems: tuple[Problem, ...] = ()
 
 
 @dataclass
@@ -116,11 +122,24 @@ def _read_markdown(
 
 
 def _read_data(sources: Sources, path: Path, rel: str) -> None:
+    data_file = read_data_file(path, rel)
+    if data_file.unreadable is not None and not is_imported(rel):
+        sources.problems.append(data_file.unreadable)
+    sources.problems += data_file.read_problems
+    sources.data[rel] = data_file
+
+
+def is_imported(rel: str) -> bool:
+    """Whether ``rel`` is a data file written by the importer (``_data/recommendations/*.yml``)."""
+    return rel.rsplit("/", 1)[0] == layout.IMPORTED_FOLDER
+
+
+def read_data_file(path: Path, rel: str) -> DataFile:
+    """One data file read, with why it could not be, if it could not."""
     lines, problem = read_lines(path)
     if lines is None:
-        sources.problems.append(problem)  # type: ignore[arg-type]
-        sources.data[rel] = DataFile(path.as_posix(), rel, None)
-        return
+        return DataFile(path.as_posix(), rel, None, problem)
     document, problems = yaml_data.parse("\n".join(lines), path.as_posix())
-    sources.problems += problems
-    sources.data[rel] = DataFile(path.as_posix(), rel, document)
+    if document is None:
+        return DataFile(path.as_posix(), rel, None, problems[0])
+    return DataFile(path.as_posix(), rel, document, None, tuple(problems))

@@ -231,12 +231,28 @@ class ImportedParagraph(Strict):
     text: dict[str, str]
 
 
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+
+class ImportedIntegrity(Strict):
+    """What the importer wrote to check the file is whole (thuynguyen_kb/importer/integrity.py).
+
+    The rule DATA-INTEGRITY compares both values with the file's content before this schema is
+    applied; the schema only says their kind.
+    """
+
+    paragraphs: Annotated[int, Field(ge=1)]
+    sha256: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]
+
+
 class ImportedDocument(Strict):
     """A data file under ``docs/_data/recommendations/``, written by the importer."""
 
     symbol: Annotated[str, StringConstraints(pattern=SYMBOL_PATTERN)]
     sources: dict[str, dict[str, str]]
-    paragraphs: dict[int, ImportedParagraph]
+    integrity: ImportedIntegrity
+    # An import without paragraphs is refused by the importer: an empty mapping is damage.
+    paragraphs: Annotated[dict[int, ImportedParagraph], Field(min_length=1)]
 
 
 def data_model(kind: str) -> Any:

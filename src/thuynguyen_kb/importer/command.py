@@ -2,7 +2,11 @@
 
 :func:`main` is what ``scripts/import_recommendations.py`` runs; :func:`run` does the work for
 parsed arguments. Everything is read, parsed and prepared before the first byte is written, so
-that an error leaves the docs folder as it was.
+that an error leaves the docs folder as it was. Every file is written with
+:func:`thuynguyen_kb.files.write_atomically` (a temporary file beside it, renamed into place),
+the data file first and then the stubs, each Vietnamese page before its English one: an import
+killed at any moment leaves every file whole, and no stub for a paragraph that the data file
+lacks. The next import completes the stubs it left out.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from thuynguyen_kb import importer, layout
+from thuynguyen_kb.files import write_atomically
 from thuynguyen_kb.importer.data_file import (
     data_path,
     describe_changes,
@@ -23,7 +28,8 @@ from thuynguyen_kb.importer.data_file import (
     source_entry,
     vietnamese_data,
 )
-from thuynguyen_kb.importer.lines import InputError, read_lines
+from thuynguyen_kb.importer.errors import InputError
+from thuynguyen_kb.importer.lines import content_lines, read_input
 from thuynguyen_kb.importer.parser import Notice, Paragraph, number_list, parse
 from thuynguyen_kb.importer.stubs import missing_stubs
 
@@ -48,12 +54,14 @@ def paragraphs_json(paragraphs: list[Paragraph]) -> str:
 
 def run(args: argparse.Namespace, out: TextIO) -> None:
     """Import one file as ``args`` say, writing messages to ``out``; raise InputError."""
-    document = parse(read_lines(args.file), args.symbol, args.lang)
+    check_docs_folder(args.docs)
+    content = read_input(args.file)
+    document = parse(content_lines(args.file, content), args.symbol, args.lang)
     notices = list(document.notices)
     path = data_path(args.docs, args.symbol)
     shown = path.as_posix()
-    old = load_data(path)
-    source = source_entry(args.file, args.file.read_bytes())
+    old = load_data(path, args.symbol, args.docs)
+    source = source_entry(args.file, content)
     if args.lang == "vi":
         if old is None:
             raise InputError(f"{shown} does not exist: import the English text first")
@@ -75,6 +83,13 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
     old_text = path.read_text(encoding="utf-8") if old is not None else None
     # Only an English import creates pages: the stubs say their text is the English one.
     stubs = missing_stubs(args.docs, args.symbol, document.paragraphs) if args.lang == "en" else {}
+    notices += [
+        Notice(
+            f"leftover temporary file of an interrupted import: {leftover.as_posix()} (the site"
+            " and the checks never read it; delete it)"
+        )
+        for leftover in leftovers(path, args.docs / layout.RECOMMENDATIONS_FOLDER)
+    ]
 
     if args.json:
         print(paragraphs_json(document.paragraphs))
@@ -87,26 +102,58 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
             print(f"would create {stub_path.as_posix()}", file=out)
         print("Dry run: nothing written.", file=out)
         return
-    # An unchanged file is not rewritten, so its modification time says when it last changed.
-    if new_text != old_text:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(new_text, encoding="utf-8", newline="\n")
-    for pages in stubs.values():
-        for stub_path, text in pages.items():
-            stub_path.parent.mkdir(parents=True, exist_ok=True)
-            stub_path.write_text(text, encoding="utf-8", newline="\n")
+    write_files(path, new_text if new_text != old_text else None, stubs)
     if stubs:
         folder = (args.docs / layout.RECOMMENDATIONS_FOLDER).as_posix()
         print(
             f"created stub pages in {folder}/ for paragraphs {number_list(list(stubs))}", file=out
         )
     noun = "warning" if len(notices) == 1 else "warnings"
+    created = sum(len(pages) for pages in stubs.values())
+    pages_noun = "stub page" if created == 1 else "stub pages"
     print(
         f"Imported {len(document.paragraphs)} paragraphs ({args.lang}):"
         f" data file {'unchanged' if new_text == old_text else 'written'},"
-        f" {2 * len(stubs)} stub pages created, {len(notices)} {noun}.",
+        f" {created} {pages_noun} created, {len(notices)} {noun}.",
         file=out,
     )
+
+
+def check_docs_folder(docs: Path) -> None:
+    """Refuse a docs folder that does not exist, rather than create a tree in the wrong place."""
+    if not docs.is_dir():
+        raise InputError(
+            "no such folder (expected the site's docs folder, the one holding the Markdown pages"
+            " beside mkdocs.yml; run from the repository root or give it with --docs)",
+            path=docs.as_posix(),
+        )
+
+
+def write_files(path: Path, data_text: str | None, stubs: dict[int, dict[Path, str]]) -> None:
+    """Write the data file (unless unchanged: None), then the stubs, each one atomically.
+
+    The data file goes first, so that a stub never names a paragraph the data file lacks; an
+    unchanged file is not rewritten, so its modification time says when it last changed.
+    """
+    if data_text is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, data_text)
+    for pages in stubs.values():
+        for stub_path, text in pages.items():
+            stub_path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(stub_path, text)
+
+
+def leftovers(data: Path, stub_folder: Path) -> list[Path]:
+    """Temporary files that a killed import left beside the data file and the stub pages.
+
+    write_atomically names them ``.<name>.<random>``: hidden files, which the loader, the checks
+    and MkDocs all leave out, so they are only reported here for the maintainer to delete.
+    """
+    found = sorted(data.parent.glob(f".{data.name}.*")) if data.parent.is_dir() else []
+    if stub_folder.is_dir():
+        found += sorted(stub_folder.glob(".p*.md.*"))
+    return found
 
 
 def data_file_line(

@@ -4,7 +4,10 @@ It is rewritten as a whole from the parsed paragraphs, deterministically (same i
 bytes), so that importing the same file twice changes nothing. An English import sets the
 paragraphs and keeps the Vietnamese text of those still there; a Vietnamese import only adds
 text to paragraphs the English import wrote. Its shape is
-:class:`thuynguyen_kb.schemas.ImportedDocument`.
+:class:`thuynguyen_kb.schemas.ImportedDocument`; its ``integrity:`` block
+(:mod:`thuynguyen_kb.integrity`), written before the paragraphs, lets the checks tell a whole file
+from one cut or edited by hand, and the importer refuses to build on an existing file that is not
+whole.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from typing import Any
 import yaml
 
 from thuynguyen_kb import layout
-from thuynguyen_kb.importer.lines import InputError
+from thuynguyen_kb.importer.errors import InputError
 from thuynguyen_kb.importer.parser import Paragraph
+from thuynguyen_kb.integrity import INTEGRITY_KEY, damage, integrity_block, restore_advice
 
 
 def slug(symbol: str) -> str:
@@ -110,24 +114,46 @@ _Dumper.add_representer(list, _represent_list)
 
 
 def dump_data(data: dict[str, Any]) -> str:
-    """The data file's text: deterministic, Unicode as is, no line folded."""
-    data = copy.deepcopy(data)
-    for entry in data["paragraphs"].values():
+    """The data file's text: deterministic, Unicode as is, no line folded, integrity block added.
+
+    The text is read back before it is returned: a file the checks would not find whole is
+    never written.
+    """
+    body = {key: value for key, value in data.items() if key != INTEGRITY_KEY}
+    ordered = {
+        "symbol": body["symbol"],
+        "sources": body["sources"],
+        INTEGRITY_KEY: integrity_block(body),
+        "paragraphs": copy.deepcopy(body["paragraphs"]),
+    }
+    for entry in ordered["paragraphs"].values():
         entry["text"] = {language: _Text(text) for language, text in entry["text"].items()}
     # yaml.dump with a SafeDumper subclass is yaml.safe_dump plus the two styles above.
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**9)
+    text = yaml.dump(ordered, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**9)
+    found = damage(yaml.safe_load(text))
+    if found is not None:
+        raise InputError(f"the data file would not read back as written ({found.what}); report it")
+    return text
 
 
-def load_data(path: Path) -> dict[str, Any] | None:
-    """The existing data file, or None when there is none."""
+def load_data(path: Path, symbol: str, docs: Path) -> dict[str, Any] | None:
+    """The existing data file, or None when there is none; InputError when it is not whole.
+
+    An import builds on the existing file (an English import keeps its Vietnamese text, a
+    Vietnamese import adds to it), so a file that was cut or edited by hand must be restored
+    first: otherwise the new file would carry the damage under a new, valid checksum.
+    """
     if not path.is_file():
         return None
+    shown = path.as_posix()
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise InputError(f"not valid YAML ({error})", path=path.as_posix()) from error
-    if not isinstance(data, dict) or not isinstance(data.get("paragraphs"), dict):
-        raise InputError("expected a mapping with 'paragraphs'", path=path.as_posix())
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        found = f"it is not valid YAML or UTF-8 ({' '.join(str(error).split())})"
+        raise InputError(f"{found}; {restore_advice(shown, symbol, docs)}", path=shown) from error
+    found_damage = damage(data)
+    if found_damage is not None:
+        raise InputError(f"{found_damage.what}; {restore_advice(shown, symbol, docs)}", path=shown)
     return data
 
 

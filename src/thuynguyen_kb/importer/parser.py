@@ -4,21 +4,29 @@
 paragraph being read, the page): each line starts a paragraph, a heading, a sub-heading or a
 sub-item, continues what came before, or is footnote text to skip. Whether a line can start
 anything depends on the line before it (:meth:`_State.at_boundary`), because a wrapped line of
-body text may begin with a number, a letter and a full stop just like a heading.
+body text may begin with a number, a letter and a full stop just like a heading. A numbered
+line where a paragraph may start either opens the next paragraph (:func:`_opens_next`), or,
+if it looks like a paragraph's start, stops the import as out of sequence
+(:func:`_looks_like_a_start`): a paragraph number typed wrong is never glued into another.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from thuynguyen_kb.importer.errors import InputError
 from thuynguyen_kb.importer.footnotes import markers_in, starts_notes, strip_footnotes
-from thuynguyen_kb.importer.lines import InputError, Line
+from thuynguyen_kb.importer.lines import Line
 from thuynguyen_kb.importer.shapes import (
+    MAX_GAP,
+    NUMBER_START,
     NUMBERED,
     SUB_ITEM,
     TITLE_PHRASES,
     UNFINISHED,
+    YEAR_DIGITS,
     document_symbol,
     ends_clause,
     heading_parts,
@@ -140,8 +148,12 @@ def parse(lines: list[Line], symbol: str, language: str) -> Document:
     state = _State()
     found = document_symbol(lines)
     if found is None:
-        state.notices.append(Notice(f"no line holds the symbol {symbol}: is it the right file?"))
-    elif found[0] != symbol:
+        raise InputError(
+            f"no line holds the document symbol (found none, expected {symbol} alone on a line,"
+            " as the UN prints it in the page header): check that this is the right file and"
+            " that --symbol is its symbol"
+        )
+    if found[0] != symbol:
         raise InputError(f"symbol mismatch (found {found[0]}, expected {symbol})", found[1])
     content = [line for line in lines if not is_furniture(line.text, symbol)]
     for index in range(len(content)):
@@ -167,19 +179,19 @@ def _read(state: _State, content: list[Line], index: int) -> None:
     if state.in_notes:
         return
     boundary = state.at_boundary(line)
-    numbered = NUMBERED.match(text)
+    numbered = NUMBERED.match(text) if boundary else None
+    number_start = NUMBER_START.match(text) if boundary else None
     heading = heading_parts(text) if boundary else None
     sub_item = SUB_ITEM.match(text) if boundary and state.draft else None
-    # The order of the tests is the order of precedence: a new number first, then the start of
-    # a PDF page's notes (before a lower number is taken as a duplicate), then the headings.
-    if numbered and boundary and _is_new_number(state, int(numbered["number"])):
+    # The order of the tests is the order of precedence: the next number first, then the start
+    # of a PDF page's notes (before a number is taken as out of sequence), then the headings.
+    if numbered and _opens_next(state, line, int(numbered["number"])):
         _start_paragraph(state, line, int(numbered["number"]), numbered["rest"])
     elif line.page and starts_notes(text, state.page_markers):
         state.in_notes = True
         return
-    elif numbered and boundary and numbered["rest"][0].isupper():
-        _check_duplicate(state, line, int(numbered["number"]))
-        _continue(state, line)
+    elif number_start and _looks_like_a_start(line, number_start):
+        raise _sequence_error(state, line, int(number_start["number"]))
     elif heading:
         _start_heading(state, *heading)
     elif sub_item and state.draft:
@@ -206,15 +218,48 @@ def _is_new_number(state: _State, number: int) -> bool:
     return last is None or number > last
 
 
-def _check_duplicate(state: _State, line: Line, number: int) -> None:
-    """Stop the import if a line that looks like a paragraph's start reuses a number."""
+def _opens_next(state: _State, line: Line, number: int) -> bool:
+    """Whether a numbered line where a paragraph may start opens the next paragraph.
+
+    A line that starts a block of its own (a DOCX paragraph, a text line after an empty one)
+    cannot be a wrapped line, so its number must be the next one. In wrapped lines (PDF, text)
+    the parser may have missed a start, so a gap is allowed, and warned about, up to MAX_GAP.
+    """
+    last = state.last_number()
+    if last is not None and line.new_block:
+        return number == last + 1
+    return (last or 0) < number <= (last or 0) + MAX_GAP
+
+
+def _looks_like_a_start(line: Line, match: re.Match[str]) -> bool:
+    """Whether a numbered line that does not open the next paragraph must be a wrong number.
+
+    It must, where it starts a block of its own or where a capital letter follows its number
+    (``12. The``), as a paragraph's first words do; but four digits in a wrapped line are a
+    year ending a sentence, and a small letter (``12. of``) a wrapped line of text.
+    """
+    digits, rest = match["number"], match["rest"]
+    if line.new_block:
+        return True
+    return rest[0].isupper() and len(digits) != YEAR_DIGITS
+
+
+def _sequence_error(state: _State, line: Line, number: int) -> InputError:
+    """The error for a paragraph number that is used already, goes back or jumps ahead."""
     for draft in state.drafts:
         if draft.number == number:
-            raise InputError(
+            return InputError(
                 f"duplicate paragraph number {number} (first at line {draft.line}; expected"
                 " each number once: correct the numbering in the file)",
                 line.number,
             )
+    last = state.last_number()
+    after = f"after paragraph {last}" if last is not None else "before any other paragraph"
+    return InputError(
+        f"paragraph number {number} out of sequence (found {number} {after}, expected"
+        f" {(last or 0) + 1}: the numbers go up one at a time; correct the number in the file)",
+        line.number,
+    )
 
 
 def _start_paragraph(state: _State, line: Line, number: int, rest: str) -> None:

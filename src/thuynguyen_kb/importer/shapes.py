@@ -26,6 +26,16 @@ UNFINISHED = {"a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "wit
 }  # fmt: skip
 
 NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.(?!\d)\s*(?P<rest>\S.*)$")
+# A number of any length and a full stop: more than three digits is never a paragraph that
+# starts, but may be a wrong paragraph number (below).
+NUMBER_START = re.compile(r"^(?P<number>\d+)\.(?!\d)\s*(?P<rest>\S.*)$")
+# Where a wrapped line starts with four digits and a full stop, it is a year ending a sentence
+# ("... by the year\n2030. The"), not a paragraph number; five or more digits are neither.
+YEAR_DIGITS = 4
+# The Committee numbers its paragraphs 1, 2, 3 … without gaps, in documents of 50 to 80
+# paragraphs. Where the layout is read from wrapped lines (PDF, text), an excerpt may leave
+# paragraphs out, a warning; a jump of more than this many is a wrong number, an error.
+MAX_GAP = 100
 HEADING = re.compile(r"^(?P<label>[IVXLC]+|[A-Z])\.\s+(?P<title>\S.*)$")
 ROMAN = re.compile(r"^(?=[IVXLC])(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 SUB_ITEM = re.compile(r"^\((?P<label>[a-z]{1,4})\)\s*(?=\S)")

@@ -1,7 +1,8 @@
 """Stub pages for the paragraphs that have no page yet: ``DOCS/khuyen-nghi/p<N>.md`` and ``.en.md``.
 
 A stub gives a new paragraph a page, so that the site shows its official text at once; the
-editors later write its summary, themes and relations. Existing pages are never touched. The
+editors later write its summary, themes and relations. Existing pages are never touched; a pair
+that a killed import left half written (one page, still exactly the stub) is completed. The
 front matter is built as data and checked against the page schema
 (:class:`thuynguyen_kb.schemas.Recommendation`, and :class:`~thuynguyen_kb.schemas.Localized`
 for the translation) before anything is written, so a stub cannot drift from what the checks
@@ -16,7 +17,7 @@ from typing import Any
 import yaml
 
 from thuynguyen_kb import layout, schemas
-from thuynguyen_kb.importer.lines import InputError
+from thuynguyen_kb.importer.errors import InputError
 from thuynguyen_kb.importer.parser import Paragraph
 
 # Where the site puts a recommendation's official text on its page.
@@ -86,11 +87,22 @@ def _page(front_matter: dict[str, Any], heading: str) -> str:
 def missing_stubs(
     docs: Path, symbol: str, paragraphs: list[Paragraph]
 ) -> dict[int, dict[Path, str]]:
-    """Stub pages, by paragraph number, for the paragraphs with no page in either language."""
+    """Stub pages to write, by paragraph number, Vietnamese first.
+
+    Both pages of a paragraph that has neither; and the one page of a pair that an interrupted
+    import left out, when the other is still exactly the stub the importer writes (an editor's
+    page, even a single one, is never completed or touched).
+    """
     folder = docs / layout.RECOMMENDATIONS_FOLDER
     stubs: dict[int, dict[Path, str]] = {}
     for paragraph in paragraphs:
         pages = {folder / name: text for name, text in stub_pages(symbol, paragraph.number).items()}
-        if not any(path.exists() for path in pages):
-            stubs[paragraph.number] = pages
+        existing = [path for path in pages if path.exists()]
+        if len(existing) < len(pages) and all(_is_stub(path, pages[path]) for path in existing):
+            stubs[paragraph.number] = {p: text for p, text in pages.items() if p not in existing}
     return stubs
+
+
+def _is_stub(path: Path, text: str) -> bool:
+    """Whether a page is exactly the stub the importer writes, untouched since."""
+    return path.is_file() and path.read_bytes() == text.encode("utf-8")

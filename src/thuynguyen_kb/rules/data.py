@@ -5,14 +5,22 @@
   importer's shape; the interface strings of a language (``strings/<lang>.yml``) lack a key of
   :mod:`thuynguyen_kb.strings`, have one it does not know, or change a text's placeholders.
 - ``REF-UNKNOWN``: a role, or one of its checklist lines, cites no item of the plan.
+- ``DATA-INTEGRITY``: an imported data file (``_data/recommendations/<slug>.yml``) is not whole
+  as the importer wrote it: empty, not UTF-8 or not YAML (cut inside a character or a line),
+  without its integrity block, or with fewer paragraphs or another content than that block
+  records (cut short, edited by hand). The message says how to restore it. Only a whole file is
+  then checked against its schema (DATA-YAML).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from thuynguyen_kb import layout, schema_messages, schemas, strings
+from thuynguyen_kb.integrity import damage, restore_advice
 from thuynguyen_kb.knowledge import KnowledgeBase
 from thuynguyen_kb.loader import DataFile, Sources
 from thuynguyen_kb.problems import Problem
@@ -27,7 +35,7 @@ def check_data(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
     for rel, kind, what in VOCABULARIES:
         problems += _check_model(sources.data.get(rel), kind, what)
     for data_file in sources.data_files(layout.IMPORTED_FOLDER):
-        problems += _check_model(data_file, "imported", "imported paragraph")
+        problems += check_imported(data_file, sources.docs)
     problems += check_strings(sources)
     problems += check_role_refs(sources.data.get(layout.ROLES_FILE), kb)
     return problems
@@ -49,6 +57,38 @@ def _check_model(data_file: DataFile | None, kind: str, what: str) -> list[Probl
         ]
     _, errors = schemas.validate(schemas.data_model(kind), document.data)
     return schema_messages.data_problems(errors, data_file.shown, document, what)
+
+
+def check_imported(data_file: DataFile, docs: Path) -> list[Problem]:
+    """DATA-INTEGRITY for an imported data file that is not whole; else its schema's problems."""
+    document = data_file.document
+    if document is None:
+        unreadable = data_file.unreadable
+        line = unreadable.line if unreadable else 0
+        kind = "UTF-8 text" if unreadable and unreadable.code == "TEXT-ENCODING" else "valid YAML"
+        found = f"the file is not {kind} here (it was cut, or changed by another program)"
+        return [_integrity_problem(data_file, docs, line, found, None)]
+    data = document.data
+    found_damage = damage(data)
+    if found_damage is not None:
+        line = document.line_of(found_damage.location)  # line 1 for an empty file
+        return [_integrity_problem(data_file, docs, line, found_damage.what, data)]
+    return _check_model(data_file, "imported", "imported paragraph")
+
+
+def _integrity_problem(
+    data_file: DataFile, docs: Path, line: int, found: str, data: Any
+) -> Problem:
+    symbol = data.get("symbol") if isinstance(data, dict) else None
+    if not (isinstance(symbol, str) and re.match(schemas.SYMBOL_PATTERN, symbol)):
+        symbol = None
+    return Problem(
+        data_file.shown,
+        line,
+        "DATA-INTEGRITY",
+        f"imported data file is not whole: {found}; "
+        + restore_advice(data_file.shown, symbol, docs),
+    )
 
 
 def leaves(data: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
