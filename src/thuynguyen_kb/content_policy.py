@@ -211,9 +211,9 @@ def _attribute_violations(element: etree._Element) -> list[Violation]:
 
 def _url_needles(value: str, scheme: str) -> tuple[str, ...]:
     """What to look for in the source: the URL as read, its scheme, and what follows it (an
-    entity such as ``&#106;`` hides the scheme from the source, not the rest)."""
+    entity such as ``&#106;`` or ``&colon;`` hides the scheme from the source, not the rest)."""
     rest = value.split(":", 1)[1].strip() if ":" in value else ""
-    return (value, f"{scheme}:", *([f":{rest}"] if len(rest) >= 3 else []))
+    return (value, f"{scheme}:", *([f":{rest}", rest] if len(rest) >= 3 else []))
 
 
 def _shorten(text: str, limit: int = 60) -> str:
