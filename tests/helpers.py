@@ -59,6 +59,20 @@ def load_knowledge_base(project: Path) -> tuple[knowledge.KnowledgeBase, list[Pr
     return kb, rules.check(sources, kb)
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in ``path`` by ``new`` (``old`` must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def append_line(path: Path, text: str) -> int:
+    """Append ``text`` after a blank line; return the line number of its first line."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join([*lines, "", text, ""]), encoding="utf-8")
+    return len(lines) + 2
+
+
 def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     """Run a strict build of ``project`` into ``site_dir``; return the finished process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

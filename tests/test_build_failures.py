@@ -13,22 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpers import copy_project, run_mkdocs_build
+from helpers import append_line, copy_project, edit, run_mkdocs_build
 
 from thuynguyen_kb.commands import check_structure
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def append_line(path: Path, line: str) -> int:
-    """Append ``line`` after a blank line; return its line number."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    path.write_text("\n".join([*lines, "", line, ""]), encoding="utf-8")
-    return len(lines) + 2
 
 
 def inject(docs: Path) -> list[str]:

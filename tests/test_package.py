@@ -95,6 +95,22 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> 
     assert [p.name for p in tmp_path.iterdir()] == ["meta.js"]
 
 
+def test_a_file_written_at_an_atomic_path_appears_whole_or_not_at_all(tmp_path: Path) -> None:
+    target = tmp_path / "copy.zip"
+    target.write_bytes(b"old")
+    with pytest.raises(RuntimeError), files.atomic_path(target) as temporary:
+        temporary.write_bytes(b"half")
+        raise RuntimeError("killed while writing")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["copy.zip"]
+    with files.atomic_path(target) as temporary:
+        assert not target.read_bytes().startswith(b"new")  # nothing is seen before the end
+        temporary.write_bytes(b"new")
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["copy.zip"]
+
+
 def test_the_strings_schema_lists_exactly_what_the_renderers_use() -> None:
     import re
 

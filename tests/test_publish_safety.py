@@ -18,8 +18,10 @@ import pytest
 from helpers import (
     LANGUAGE_HOMES,
     REPO,
+    append_line,
     article,
     copy_project,
+    edit,
     load,
     load_knowledge_base,
     run_mkdocs_build,
@@ -246,19 +248,6 @@ def test_ordinary_csv_cells_are_kept_and_quoted() -> None:
 # --- The same faults in copies of the repository -------------------------------------------
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def append(path: Path, text: str) -> int:
-    """Append ``text`` after a blank line; return the line number of its first line."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    path.write_text("\n".join([*lines, "", text, ""]), encoding="utf-8")
-    return len(lines) + 2
-
-
 def inject_rendered_faults(docs: Path) -> list[str]:
     """Faults that only the rendered HTML shows; return the problem starts expected."""
     expected = []
@@ -273,7 +262,7 @@ def inject_rendered_faults(docs: Path) -> list[str]:
         ("bao-cao.en.md", "One.\n{ #trung }\n\nTwo.\n{ #trung }", "ANCHOR-DUPLICATE"),
         ("ai-lam-gi.en.md", '[x](../index.md){ onclick="alert(1)" }', "HTML-ATTRIBUTE"),
     ]:
-        line = append(docs / page, text)
+        line = append_line(docs / page, text)
         expected.append(f"docs/{page}:{line + (1 if code.startswith('ANCHOR') else 0)}: {code}")
     return expected
 
@@ -315,11 +304,11 @@ def inject_source_faults(root: Path) -> list[str]:
     edit(docs / "co-quan" / "mttq.md", "---\n", "---\ntitle: Mặt trận\n")
     expected.append("docs/co-quan/mttq.md:")
     expected.append("FRONT-MATTER-YAML the key 'title' is given twice")
-    line = append(docs / "gioi-thieu.md", "```python\nprint('chưa đóng')")
+    line = append_line(docs / "gioi-thieu.md", "```python\nprint('chưa đóng')")
     expected.append(f"docs/gioi-thieu.md:{line}: BLOCK-UNCLOSED")
-    line = append(docs / "thuat-ngu.en.md", "<script>alert(1)</script>")
+    line = append_line(docs / "thuat-ngu.en.md", "<script>alert(1)</script>")
     expected.append(f"docs/thuat-ngu.en.md:{line}: HTML-ELEMENT")
-    line = append(docs / "boi-canh.en.md", "[x](javascript:alert(1))")
+    line = append_line(docs / "boi-canh.en.md", "[x](javascript:alert(1))")
     expected.append(f"docs/boi-canh.en.md:{line}: HTML-URL")
     edit(root / "mkdocs.yml", "      - boi-canh.md\n", "      - boi-canh.md\n      - ke-hoach.md\n")
     expected.append("mkdocs.yml:")

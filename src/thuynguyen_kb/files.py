@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 PUBLISHED_MODE = 0o644  # what the generator writes for every other file (with umask 022)
@@ -18,6 +20,21 @@ def write_atomically(path: Path, text: str, encoding: str = "utf-8") -> None:
         with os.fdopen(handle, "w", encoding=encoding, newline="") as out:
             out.write(text)
         # mkstemp makes the file readable by its owner only; a published file is for everyone.
+        os.chmod(temporary, PUBLISHED_MODE)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write a file at (a zip, say), renamed into place when
+    the block ends without an error, and removed if it raises."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    os.close(handle)
+    try:
+        yield Path(temporary)
         os.chmod(temporary, PUBLISHED_MODE)
         os.replace(temporary, path)
     except BaseException:

@@ -47,6 +47,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import html
 
+from thuynguyen_kb.files import write_atomically
 from thuynguyen_kb.problems import Problem
 
 # Elements whose attribute makes the browser fetch something while loading the page.
@@ -418,7 +419,7 @@ def check_online(
     with ThreadPoolExecutor(max_workers=8) as pool:
         answers = dict(zip(urls, pool.map(status, urls), strict=True))
     cache_file.parent.mkdir(parents=True, exist_ok=True)
-    cache_file.write_text(json.dumps(cache, indent=1, sort_keys=True))
+    write_atomically(cache_file, json.dumps(cache, indent=1, sort_keys=True))
     problems = []
     for url, answer in answers.items():
         if answer.isdigit() and int(answer) < 400:

@@ -18,6 +18,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from thuynguyen_kb.files import atomic_path
+
 FOLDER = "quyen-tre-em-thuy-nguyen"  # the folder inside the zip
 
 
@@ -34,7 +36,10 @@ def pack(site: Path, output: Path) -> int:
     """Zip ``site`` into ``output`` under FOLDER/; return the number of files."""
     output.parent.mkdir(parents=True, exist_ok=True)
     files = sorted(p for p in site.rglob("*") if p.is_file())
-    with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with (
+        atomic_path(output) as temporary,
+        zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
         for path in files:
             archive.write(path, f"{FOLDER}/{path.relative_to(site).as_posix()}")
     return len(files)
