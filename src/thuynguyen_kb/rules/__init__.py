@@ -34,10 +34,10 @@ def check(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
     problems = list(sources.problems)
     problems += text.check_file_names(sources.files)
     problems += text.check_symlinks([sources.docs, *sources.config.theme_folders()])
+    body_starts = {page.shown: page.body_start for page in sources.pages.values()}
     for shown, lines in sources.texts.items():
         problems += text.check_text(shown, lines)
-        page = next((s for s in sources.pages.values() if s.shown == shown), None)
-        problems += blocks.check_blocks(shown, lines, page.body_start if page else 0)
+        problems += blocks.check_blocks(shown, lines, body_starts.get(shown, 0))
     problems += pages.check_pages(sources)
     problems += nav.check_nav(sources)
     problems += nav.check_languages(sources)
