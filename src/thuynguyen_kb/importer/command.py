@@ -6,7 +6,8 @@ that an error leaves the docs folder as it was. Every file is written with
 :func:`thuynguyen_kb.files.write_atomically` (a temporary file beside it, renamed into place),
 the data file first and then the stubs, each Vietnamese page before its English one: an import
 killed at any moment leaves every file whole, and no stub for a paragraph that the data file
-lacks. The next import completes the stubs it left out.
+lacks. The next import completes the stubs it left out. ``--dry-run`` also prints what was found
+(:mod:`.summary`), for the maintainer to compare with the document before importing.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from thuynguyen_kb.importer.errors import InputError
 from thuynguyen_kb.importer.lines import content_lines, read_input
 from thuynguyen_kb.importer.parser import Notice, Paragraph, number_list, parse
 from thuynguyen_kb.importer.stubs import missing_stubs
+from thuynguyen_kb.importer.summary import summary_lines
 
 
 def paragraphs_json(paragraphs: list[Paragraph]) -> str:
@@ -98,6 +100,8 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
         print(f"{where}warning: {notice.message}", file=out)
     print(data_file_line(shown, old, new, old_text == new_text, args), file=out)
     if args.dry_run:
+        for line in summary_lines(document.paragraphs):
+            print(line, file=out)
         for stub_path in (stub_path for pages in stubs.values() for stub_path in pages):
             print(f"would create {stub_path.as_posix()}", file=out)
         print("Dry run: nothing written.", file=out)
