@@ -3,8 +3,11 @@
 Run as ``python scripts/import_recommendations.py FILE --symbol SYMBOL [--lang en|vi]
 [--docs DOCS] [--dry-run] [--json]`` from the repository root. FILE is the document as
 downloaded from the UN Treaty Body Database: ``.docx`` (read paragraph by paragraph, tables,
-content controls and page headers included, tracked changes as if accepted), ``.pdf`` (text
-extracted page by page) or ``.txt`` (UTF-8). DOCS must exist: the importer never creates it.
+content controls and page headers included, tracked changes as if accepted, Word's automatic
+numbering computed as Word shows it: :mod:`.numbering`), ``.pdf`` (text extracted page by page,
+its layout read from the characters' size and position: :mod:`.pdf_layout`), ``.html``/``.htm``
+(a mirror's page, text only: :mod:`.html_input`) or ``.txt`` (UTF-8). DOCS must exist: the
+importer never creates it.
 
 What it writes (``--dry-run`` only says what it would write):
 

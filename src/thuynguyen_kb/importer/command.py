@@ -181,7 +181,7 @@ def data_file_line(
 def main(argv: list[str] | None = None) -> int:
     """Import the file named on the command line; return the exit code."""
     parser = argparse.ArgumentParser(description=(importer.__doc__ or "").split("\n\n")[0])
-    parser.add_argument("file", type=Path, help="the document: .docx, .pdf or .txt")
+    parser.add_argument("file", type=Path, help="the document: .docx, .pdf, .html or .txt")
     parser.add_argument("--symbol", required=True, help="its UN symbol, e.g. CRC/C/VNM/CO/5-6")
     # Sorted, so that the usage line lists them as it always has: {en,vi}.
     parser.add_argument(
