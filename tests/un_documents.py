@@ -8,6 +8,7 @@ it is UN prose. ``EXPECTED`` is what the importer must read from each format.
 
 from __future__ import annotations
 
+import html
 import re
 import textwrap
 import zipfile
@@ -257,3 +258,165 @@ def summary(paragraphs: list[Paragraph]) -> list[tuple[object, ...]]:
         (p.number, p.heading_path(), list(p.sub_items), list(p.footnotes), p.first_words())
         for p in paragraphs
     ]
+
+
+# --- The same document with automatic numbers (DOCX list numbering, HTML lists) ---------------
+
+NUMBER = re.compile(r"^(?P<number>\d+)\. (?P<rest>.*)$")
+SUB = re.compile(r"^\((?P<label>[a-z])\) (?P<rest>.*)$")
+ROMAN_HEADING = re.compile(r"^(?P<label>[IVX]+)\. (?P<rest>.*)$")
+LETTER_HEADING = re.compile(r"^(?P<label>[A-H])\. (?P<rest>.*)$")
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Paragraphs 1-2 in list 1; list 3 (same definition) restarts at 3 by a w:startOverride and
+# numbers the rest, its sub-items (a), (b) at level 1 restarting after each paragraph. List 4
+# numbers the headings through their styles: sections (level 0 found by the level's w:pStyle)
+# and clusters (level 1 named in the style).
+NUMBERING_XML = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="{W_NS}">
+  <w:abstractNum w:abstractNumId="10">
+    <w:multiLevelType w:val="hybridMultilevel"/>
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>
+      <w:suff w:val="tab"/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>
+      <w:lvlText w:val="(%2)"/></w:lvl>
+  </w:abstractNum>
+  <w:abstractNum w:abstractNumId="20">
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>
+      <w:pStyle w:val="UNSection"/><w:lvlText w:val="%1."/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/>
+      <w:lvlText w:val="%2."/></w:lvl>
+  </w:abstractNum>
+  <w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num>
+  <w:num w:numId="3"><w:abstractNumId w:val="10"/>
+    <w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>
+  <w:num w:numId="4"><w:abstractNumId w:val="20"/></w:num>
+</w:numbering>
+"""
+
+
+def _num_pr(num_id: str, level: str | None) -> str:
+    """A w:numPr element naming list ``num_id`` (and ``level`` where given)."""
+    ilvl = f'<w:ilvl w:val="{level}"/>' if level is not None else ""
+    return f'<w:numPr xmlns:w="{W_NS}">{ilvl}<w:numId w:val="{num_id}"/></w:numPr>'
+
+
+def _automatic(block: str, list_id: str) -> tuple[str, str | None, str | None]:
+    """A block's text without its typed number, and the numPr or style that gives it back."""
+    if match := NUMBER.match(block):
+        return match["rest"], _num_pr(list_id, "0"), None
+    if match := SUB.match(block):
+        return match["rest"], _num_pr(list_id, "1"), None
+    if match := ROMAN_HEADING.match(block):
+        return match["rest"], None, "UNSection"
+    if match := LETTER_HEADING.match(block):
+        return match["rest"], None, "UNCluster"
+    return block, None, None
+
+
+def write_docx_numbered(path: Path, blocks: list[str], numbering: str = NUMBERING_XML) -> Path:
+    """The DOCX of :func:`write_docx` with every number made by Word's list numbering: typed
+    numbers removed, ``w:numPr`` in the paragraphs and heading styles, ``numbering`` as
+    word/numbering.xml; a footer with the job number, as the UN's have."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+
+    plain, numbered = [], []
+    list_id = "1"
+    for block in blocks:
+        if (match := NUMBER.match(block)) and int(match["number"]) >= 3:
+            list_id = "3"
+        text, num_pr, style = _automatic(block, list_id)
+        plain.append(text)
+        numbered.append((num_pr, style))
+    write_docx(path, plain)
+    document = docx.Document(str(path))
+    document.sections[0].footer.paragraphs[0].text = "GE.22-00000(E)"
+    for name, level in (("UNSection", None), ("UNCluster", "1")):
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.element.get_or_add_pPr().append(parse_xml(_num_pr("4", level)))
+    for paragraph, (num_pr, style_name) in zip(
+        document.paragraphs[-len(blocks) :], numbered, strict=True
+    ):
+        if style_name:
+            paragraph.style = document.styles[style_name]
+        if num_pr:
+            paragraph._p.get_or_add_pPr().append(parse_xml(num_pr))
+    document.save(str(path))
+    parts = docx_parts(path)
+    parts["word/numbering.xml"] = numbering.encode("utf-8")
+    return write_zip(path, parts)
+
+
+def _html_text(block: str) -> str:
+    """A block's text as HTML: escaped, its ^N^ markers as linked superscripts."""
+    pieces = MARKER.split(block)
+    return "".join(
+        f'<sup><a href="#fn{piece}" id="ref{piece}">{piece}</a></sup>'
+        if index % 2
+        else html.escape(piece)
+        for index, piece in enumerate(pieces)
+    )
+
+
+def write_html(path: Path, blocks: list[str]) -> Path:
+    """An HTML page of the document as mirrors publish it: the page's frame (header, navigation,
+    footer, a script, a style), the symbol and page furniture in the body, headings as h2-h4,
+    numbered paragraphs as <ol start=N> items with their sub-items in a nested <ol type="a">,
+    footnote markers as <sup>, and the footnotes at the end."""
+    body: list[str] = []
+    in_list = in_items = False
+
+    def close(items: bool, paragraphs: bool) -> None:
+        nonlocal in_list, in_items
+        if items and in_items:
+            body.append("</ol>")
+            in_items = False
+        if paragraphs and in_list:
+            body.append("</li></ol>")
+            in_list = False
+
+    for block in blocks:
+        if match := NUMBER.match(block):
+            close(items=True, paragraphs=False)
+            if in_list:
+                body.append("</li>")
+            else:
+                body.append(f'<ol start="{match["number"]}" class="paragraphs">')
+                in_list = True
+            body.append(f"<li>\n  {_html_text(match['rest'])}")
+        elif (match := SUB.match(block)) and in_list:
+            if not in_items:
+                body.append('<ol type="a">')
+                in_items = True
+            body.append(f"<li>{_html_text(match['rest'])}</li>")
+        else:
+            close(items=True, paragraphs=True)
+            tag = "h2" if ROMAN_HEADING.match(block) else "h3"
+            tag = tag if ROMAN_HEADING.match(block) or LETTER_HEADING.match(block) else "h4"
+            if block.startswith(("Committee", "Concluding")):
+                tag = "p"
+            body.append(f"<{tag}>{_html_text(block)}</{tag}>")
+        if block.startswith("4. "):  # a page break of the PDF the page was made from
+            close(items=True, paragraphs=True)
+            body.append(f'<div class="page-footer">GE.22-00000(E)<br>2</div><p>{SYMBOL}</p>')
+    close(items=True, paragraphs=True)
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{SYMBOL}</title>
+<style>p {{ margin: 0 }} /* 1. The Committee (a style, not text) */</style>
+<script>document.write("9. The Committee never wrote this.");</script></head>
+<body>
+<header><p>Human Rights Library &middot; Skip to content</p></header>
+<nav><ul><li>Home</li><li>Treaty bodies</li></ul></nav>
+<main>
+<table><tr><td>United Nations</td><td>{SYMBOL}</td></tr></table>
+{chr(10).join(body)}
+<hr>
+<section class="footnotes" role="doc-endnotes"><ol>
+<li id="fn1">See the imaginary kite safety report.</li><li id="fn2">Ibid., para. 4.</li>
+</ol></section>
+</main>
+<footer><p>&copy; 2024 University mirror. 10. Terms of use.</p></footer>
+</body></html>
+"""
+    path.write_text(page, encoding="utf-8")
+    return path

@@ -33,9 +33,14 @@ the checks; the next import names it for the maintainer to delete.
 How the UN layout is read (all formats share one parser over a list of lines):
 
 - Page furniture is dropped: empty lines, the symbol repeated as a page header, page numbers
-  alone on a line, UN job numbers (``GE.…``) and bar codes. In PDFs the footnote text at the
-  foot of a page is dropped too: from the first line that starts with ``*`` or with the number
-  of a footnote marker seen higher on the same page, to the end of that page.
+  alone on a line, UN job numbers (``GE.…``) and bar codes. In PDFs the page is read from its
+  characters' position, size and font (:mod:`.pdf_layout`): lines in the top or bottom margin
+  that recur on other pages, or that are a page or job number, are headers and footers; the
+  footnote text at the foot of a page (smaller type, lower half, starting like a note) is
+  dropped; a footnote marker is a number in smaller type within its line; a bold line larger
+  than the body text is a heading, so one that lost its letter ("Other recommendations") is
+  still a cluster. A symbol followed by a full stop (a footnote citing the State party's report)
+  is not the document's symbol.
 - ``III. Title`` is a section, ``A. Title (arts. 4, 42 and 44 (6))`` a cluster with its articles.
   A single letter that is also a Roman numeral (``I.``, ``V.``) is a cluster when it is the next
   cluster letter of the section, and a section otherwise.

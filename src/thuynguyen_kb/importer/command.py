@@ -31,7 +31,8 @@ from thuynguyen_kb.importer.data_file import (
 )
 from thuynguyen_kb.importer.errors import InputError
 from thuynguyen_kb.importer.lines import content_lines, read_input
-from thuynguyen_kb.importer.parser import Notice, Paragraph, number_list, parse
+from thuynguyen_kb.importer.listing import number_list
+from thuynguyen_kb.importer.parser import Notice, Paragraph, parse
 from thuynguyen_kb.importer.stubs import missing_stubs
 from thuynguyen_kb.importer.summary import summary_lines
 

@@ -21,6 +21,14 @@ MAX_DOCX_PARTS = 500
 # All parts of a DOCX once decompressed: 10 times the 1-2 MB of a real one. python-docx parses
 # 20 MB of XML in about a second; it took 2 s for 32 MB and minutes for 310 MB.
 MAX_DOCX_EXPANDED_BYTES = 20 * 1024 * 1024
+# An HTML page of the same text: the UN's and mirrors' pages are tens to a few hundred kB, Word's
+# "Web Page" export of a 20-page document about 1 MB (inline styles on every paragraph); 10
+# times that. lxml parses 10 MB of HTML in well under a second.
+MAX_HTML_BYTES = 10 * 1024 * 1024
+# The elements of that page: Word's export wraps each of ~1,000 paragraphs in a few spans, about
+# 10,000 elements; 20 times that. Reading takes about a second per 200,000 (10 MB of "<b>x</b>"
+# has 1.2 million, which took 7 s).
+MAX_HTML_ELEMENTS = 200_000
 # A real PDF has ~20 pages; 10 times that.
 MAX_PDF_PAGES = 200
 # One decompressed PDF stream (a page's content, a font): tens of kB in a text document; pypdf's

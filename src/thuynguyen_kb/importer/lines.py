@@ -1,12 +1,13 @@
-"""The three formats read into one list of numbered lines, and the error that stops an import.
+"""The four formats read into one list of numbered lines, and the error that stops an import.
 
 Every format becomes :class:`Line` records so that one parser reads them all; a line keeps the
 number an error message shows (the line of a text file, the paragraph of a DOCX file, the line
-of a PDF's extracted text counted over all pages) and, in a PDF, its page, which the parser
-needs to drop the footnote text at the foot of each page.
+of a PDF's extracted text counted over all pages, the source line of an HTML block) and, in a
+PDF, its page, which the parser needs to drop the footnote text at the foot of each page.
 
-The file is read once, after its size is checked (:mod:`.limits`); DOCX and PDF are read by
-:mod:`.word` and :mod:`.pdf`, which refuse damaged, encrypted and oversized files with one line.
+The file is read once, after its size is checked (:mod:`.limits`); DOCX, PDF and HTML are read
+by :mod:`.word`, :mod:`.pdf` and :mod:`.html_input`, which refuse damaged, encrypted, oversized
+and mistyped files with one line.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ __all__ = ["INVISIBLE", "LIGATURES", "InputError", "Line", "clean", "read_lines"
 LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"})
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\ufeff"))
 TEXT_SUFFIXES = (".txt", ".text")
-SUFFIXES = (".docx", ".pdf", *TEXT_SUFFIXES)
+HTML_SUFFIXES = (".html", ".htm")
+SUFFIXES = (".docx", ".pdf", *HTML_SUFFIXES, *TEXT_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class Line:
     text: str
     new_block: bool = False  # a DOCX paragraph, or a text line after an empty one
     page: int = 0  # 0 outside PDFs
+    # What a PDF page's layout says the line is (:mod:`.pdf_layout`): "note" (footnote text),
+    # "furniture" (a page header or footer), "heading" (set like a lettered heading), or "".
+    layout: str = ""
 
 
 def clean(text: str) -> str:
@@ -59,7 +64,7 @@ def read_input(path: Path) -> bytes:
     if not path.is_file():
         raise InputError("no such file")
     if suffix not in SUFFIXES:
-        raise InputError(f"unsupported file type '{suffix}' (expected .docx, .pdf or .txt)")
+        raise InputError(f"unsupported file type '{suffix}' (expected .docx, .pdf, .html or .txt)")
     check_file_size(path)
     return path.read_bytes()
 
@@ -76,6 +81,10 @@ def content_lines(path: Path, content: bytes) -> list[Line]:
         from thuynguyen_kb.importer.pdf import pdf_lines
 
         return pdf_lines(content)
+    if suffix in HTML_SUFFIXES:
+        from thuynguyen_kb.importer.html_input import html_lines
+
+        return html_lines(content)
     try:
         return text_lines(content.decode("utf-8-sig"))
     except UnicodeDecodeError as error:

@@ -19,6 +19,7 @@ from typing import Any
 from thuynguyen_kb.importer.errors import InputError
 from thuynguyen_kb.importer.footnotes import markers_in, starts_notes, strip_footnotes
 from thuynguyen_kb.importer.lines import Line
+from thuynguyen_kb.importer.listing import number_list
 from thuynguyen_kb.importer.shapes import (
     MAX_GAP,
     NUMBER_START,
@@ -37,6 +38,9 @@ from thuynguyen_kb.importer.shapes import (
     roman_value,
     split_articles,
 )
+
+# Lines the PDF's layout says are not the text (:mod:`.pdf_layout`): footnotes, headers, footers.
+DROPPED_LAYOUTS = ("note", "furniture")
 
 
 @dataclass(frozen=True)
@@ -78,20 +82,6 @@ class Document:
 
     paragraphs: list[Paragraph]
     notices: list[Notice]
-
-
-def number_list(numbers: list[int]) -> str:
-    """``1, 2, 3, 5, 7, 8`` as ``1-3, 5, 7, 8``: runs of three or more shortened."""
-    runs: list[list[int]] = []
-    for number in sorted(numbers):
-        if runs and runs[-1][-1] == number - 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    shown: list[str] = []
-    for run in runs:
-        shown += [f"{run[0]}-{run[-1]}"] if len(run) >= 3 else [str(n) for n in run]
-    return ", ".join(shown)
 
 
 @dataclass
@@ -155,7 +145,11 @@ def parse(lines: list[Line], symbol: str, language: str) -> Document:
         )
     if found[0] != symbol:
         raise InputError(f"symbol mismatch (found {found[0]}, expected {symbol})", found[1])
-    content = [line for line in lines if not is_furniture(line.text, symbol)]
+    content = [
+        line
+        for line in lines
+        if line.layout not in DROPPED_LAYOUTS and not is_furniture(line.text, symbol)
+    ]
     for index in range(len(content)):
         _read(state, content, index)
     if not state.drafts:
@@ -199,7 +193,14 @@ def _read(state: _State, content: list[Line], index: int) -> None:
         state.open_heading = None
     elif state.open_heading and _continues_heading(state, text):
         _extend_heading(state, text)
-    elif boundary and is_title_like(text) and _heading_follows(content, index, state):
+    elif boundary and _lost_its_letter(state, content, index):
+        _start_unlettered_heading(state, line)
+    elif (
+        boundary
+        and _past_title(state)
+        and is_title_like(text)
+        and _heading_follows(content, index, state)
+    ):
         state.subheading, state.open_heading, state.draft = (
             strip_footnotes(text)[0],
             "subheading",
@@ -209,6 +210,56 @@ def _read(state: _State, content: list[Line], index: int) -> None:
         _continue(state, line)
     state.previous = text
     state.page_markers += [int(m) for m in markers_in(text)]
+
+
+def _past_title(state: _State) -> bool:
+    """Whether the title block is over: a heading or a paragraph has been read.
+
+    Before that, a short line without a full stop is the document's title (``Concluding
+    observations on …``), not a sub-heading of the first paragraph.
+    """
+    return bool(state.section or state.cluster or state.drafts)
+
+
+def _lost_its_letter(state: _State, content: list[Line], index: int) -> bool:
+    """Whether a line is a lettered heading whose letter the text lost (``Other
+    recommendations``, where Word numbered the heading itself).
+
+    It stands between paragraphs, is short without a final full stop, and either the PDF sets
+    it like the lettered headings (:mod:`.pdf_layout`), or, in a file without type sizes, a
+    sub-heading follows it (a capitalised short line, then the next paragraph): a sub-heading
+    alone before a paragraph stays a sub-heading.
+    """
+    line = content[index]
+    if not state.drafts or not is_title_like(line.text) or heading_parts(line.text):
+        return False
+    if line.page:
+        return line.layout == "heading"
+    following = index + 1
+    if following >= len(content) or line.text.rsplit(" ", 1)[-1].casefold() in UNFINISHED:
+        return False
+    return (
+        state.cluster is not None
+        and is_title_like(content[following].text)
+        and heading_parts(content[following].text) is None
+        and _heading_follows(content, following, state)
+        and NUMBERED.match(content[following + 1].text) is not None
+    )
+
+
+def _start_unlettered_heading(state: _State, line: Line) -> None:
+    """Open a heading that lost its letter as the next cluster, and say so."""
+    letter = chr(ord(state.cluster) + 1) if state.cluster else "A"
+    title = strip_footnotes(line.text)[0]
+    _set_cluster(state, letter, title)
+    state.subheading, state.draft = None, None
+    state.notices.append(
+        Notice(
+            f"heading '{title}' has no letter in the text: read as cluster {letter}"
+            " (check it against the document)",
+            line.number,
+        )
+    )
 
 
 def _is_new_number(state: _State, number: int) -> bool:

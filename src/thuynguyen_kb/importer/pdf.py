@@ -5,7 +5,8 @@ is damaged or not a PDF, a password-protected one (a PDF that only restricts pri
 opens with the empty password and is read), more pages or text than a document has, a stream
 that expands past :data:`~.limits.MAX_PDF_STREAM_BYTES`. pypdf's own warnings about damage it
 works round ("EOF marker not found") are silenced: the import either succeeds or says, once,
-why not.
+why not. Each page is read with the size and place of its text (:mod:`.pdf_layout`), so that
+every line says whether it is footnote text, a page header or footer, or a heading.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 from thuynguyen_kb.importer.errors import InputError
 from thuynguyen_kb.importer.limits import MAX_PDF_PAGES, MAX_PDF_STREAM_BYTES, TextBudget
 from thuynguyen_kb.importer.lines import Line, clean
+from thuynguyen_kb.importer.pdf_layout import Run, layout_pages, page_runs
 
 DAMAGED_HINT = "download it again, or save it again as PDF from the program that opens it"
 # pypdf's limits on decompressed data, lowered from its 75 MB to what one page can need.
@@ -33,18 +35,27 @@ STREAM_LIMITS = (
 
 
 def pdf_lines(content: bytes) -> list[Line]:
-    """The lines of a PDF's extracted text, numbered over all pages, each with its page."""
+    """The lines of a PDF's text, top down, numbered over all pages, each with its page and
+    what the layout says it is (empty lines left out)."""
+    runs, heights = [], []
     budget = TextBudget()
+    for runs_of_page, height in _page_runs(content):
+        for run in runs_of_page:
+            budget.charge(run.text)
+        runs.append(runs_of_page)
+        heights.append(height)
     lines: list[Line] = []
-    for page, text in enumerate(_page_texts(content), start=1):
-        for raw in text.splitlines():
-            budget.charge(raw)
-            lines.append(Line(len(lines) + 1, clean(raw), page=page))
+    for page, page_lines in enumerate(layout_pages(runs, heights), start=1):
+        for raw, layout in page_lines:
+            text = clean(raw)
+            if text:
+                lines.append(Line(len(lines) + 1, text, page=page, layout=layout))
     return lines
 
 
-def _page_texts(content: bytes) -> Iterator[str]:
-    """Each page's extracted text, once the file is known to open and to be short enough."""
+def _page_runs(content: bytes) -> Iterator[tuple[list[Run], float]]:
+    """Each page's runs of text and its height, once the file is known to open and to be short
+    enough."""
     import pypdf
 
     with (
@@ -60,7 +71,16 @@ def _page_texts(content: bytes) -> Iterator[str]:
                 " this is the right file"
             )
         for index in range(count):
-            yield _guarded(lambda index=index: reader.pages[index].extract_text() or "")
+            page = _guarded(lambda index=index: reader.pages[index])
+            yield _guarded(lambda page=page: page_runs(page)), _page_height(page)
+
+
+def _page_height(page: Any) -> float:
+    """The height of a page, which says where its header and footer bands are (A4 if unknown)."""
+    try:
+        return float(page.mediabox.height) or 842.0
+    except Exception:  # a damaged box: the bands are only a hint
+        return 842.0
 
 
 def _open(content: bytes) -> Any:

@@ -9,6 +9,7 @@ article list fits in :data:`MAX_HEADING` characters, while body text lines run l
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from thuynguyen_kb.importer.footnotes import CLOSING, strip_footnotes
 from thuynguyen_kb.importer.lines import Line
@@ -40,10 +41,13 @@ HEADING = re.compile(r"^(?P<label>[IVXLC]+|[A-Z])\.\s+(?P<title>\S.*)$")
 ROMAN = re.compile(r"^(?=[IVXLC])(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 SUB_ITEM = re.compile(r"^\((?P<label>[a-z]{1,4})\)\s*(?=\S)")
 ARTICLES = re.compile(r"\(\s*(?:articles?|arts?\.|(?:các\s+)?điều)\s*", re.IGNORECASE)
-SYMBOL = r"[A-Z]+(?:/[A-Za-z0-9.\-]+){2,}"
-# A page header may carry the page number or "United Nations" beside the symbol.
+# A symbol never ends with a full stop: "1 CERD/C/BRA/18-20." is a footnote citing a report.
+SYMBOL = r"[A-Z]+(?:/[A-Za-z0-9.\-]+){2,}(?<!\.)"
+# A page header may carry the page number or "United Nations" beside the symbol, and the first
+# page's symbol the star of a note ("CERD/C/BRA/CO/18-20*": reissued).
 SYMBOL_LINE = re.compile(
-    rf"^(?:\d{{1,3}}\s+|United Nations\s+|Liên Hợp Quốc\s+)?(?P<symbol>{SYMBOL})(?:\s+\d{{1,3}})?$"
+    rf"^(?P<prefix>\d{{1,3}}\s+|United Nations\s+|Liên Hợp Quốc\s+)?(?P<symbol>{SYMBOL})\**"
+    rf"(?:\s+\d{{1,3}})?$"
 )
 PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 BAR_CODE = re.compile(r"^\*\d+\*$")
@@ -52,12 +56,24 @@ CLAUSE_END = re.compile(r"(?:[.:;!?]|;\s+(?:and|or|và|hoặc))$")
 
 
 def document_symbol(lines: list[Line]) -> tuple[str, int] | None:
-    """The first UN document symbol standing alone on a line (a page header), and its line."""
-    for line in lines:
-        match = SYMBOL_LINE.match(line.text)
-        if match:
+    """The document's UN symbol, standing alone on a line (a page header), and its line.
+
+    A footnote may cite another document alone on its line (``1 CERD/C/BRA/18-20``), so the
+    footnote text of a PDF (:mod:`.pdf_layout`) is never read for it, and a symbol after a
+    number counts only where it recurs, as a header with its page number does; otherwise
+    the first one found (in a PDF, the header block at the top of the first page) wins.
+    """
+    found = [
+        (match, line)
+        for line in lines
+        if line.layout != "note" and (match := SYMBOL_LINE.match(line.text))
+    ]
+    counts = Counter(match["symbol"] for match, _ in found)
+    for match, line in found:
+        prefix = match["prefix"] or ""
+        if not prefix[:1].isdigit() or counts[match["symbol"]] > 1:
             return match["symbol"], line.number
-    return None
+    return (found[0][0]["symbol"], found[0][1].number) if found else None
 
 
 def is_concluding_observations(lines: list[Line], language: str) -> bool:

@@ -9,7 +9,8 @@ page (``docs/khuyen-nghi/bao-tri.md``) says how to read it.
 
 from __future__ import annotations
 
-from thuynguyen_kb.importer.parser import Paragraph, number_list
+from thuynguyen_kb.importer.listing import number_list
+from thuynguyen_kb.importer.parser import Paragraph
 
 SAMPLE_CHARACTERS = 160  # enough of a paragraph to recognise it in the document
 

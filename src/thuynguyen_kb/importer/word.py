@@ -12,7 +12,8 @@ inside the body: text inside tracked insertions (``w:ins``), moved-to text (``w:
 content controls (``w:sdt``, around paragraphs or inside one), simple fields (``w:fldSimple``),
 hyperlinks, smart tags and custom XML is kept; deleted text (``w:del``, whose runs hold
 ``w:delText``) and moved-away text (``w:moveFrom``) is not, as in the document with every change
-accepted.
+accepted. A body paragraph numbered by Word's list numbering gets the number Word shows put
+before its text (:mod:`.numbering`), so that it reads like one whose number is typed.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from thuynguyen_kb.importer.errors import InputError
 from thuynguyen_kb.importer.footnotes import SUPERSCRIPT
 from thuynguyen_kb.importer.limits import MAX_DOCX_EXPANDED_BYTES, MAX_DOCX_PARTS, TextBudget
 from thuynguyen_kb.importer.lines import Line, clean
+from thuynguyen_kb.importer.numbering import Numbering
 
 # Office saves a password-protected DOCX as an OLE compound file (as were Word 97-2003 files).
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -65,6 +67,7 @@ def _document_lines(content: bytes) -> list[Line]:
     import docx
 
     document = docx.Document(io.BytesIO(content))
+    numbering = Numbering(_numbering_element(document), document.styles.element)
     budget = TextBudget()
     footnotes = itertools.count(1)  # footnote references are numbered in reading order
     lines: list[Line] = []
@@ -75,8 +78,24 @@ def _document_lines(content: bytes) -> list[Line]:
                     text = paragraph_text(paragraph, header, footnotes)
                     lines += _split(text, 0, budget)
     for number, paragraph in enumerate(paragraphs_in(document.element.body), start=1):
-        lines += _split(paragraph_text(paragraph, document, footnotes), number, budget)
+        label = numbering.label(paragraph, number)  # in reading order: it counts
+        lines += _split(label + paragraph_text(paragraph, document, footnotes), number, budget)
     return lines
+
+
+def _numbering_element(document: Any) -> Any | None:
+    """The root of ``word/numbering.xml`` as python-docx parsed it, or None without one.
+
+    Looked up by relationship, not through ``document.part.numbering_part``, which would add an
+    empty part to a document that has none.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    try:
+        part = document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING)
+    except KeyError:
+        return None
+    return getattr(part, "element", None)  # None: a part python-docx did not read as XML
 
 
 def check_package(content: bytes) -> None:
