@@ -24,8 +24,9 @@ from un_documents import (
     write_pdf,
     write_text,
 )
-
-from thuynguyen_kb.importer.command import main
+from un_documents import (
+    run_import as run,
+)
 
 
 @pytest.fixture
@@ -48,13 +49,6 @@ def canonical_digest(text: str) -> str:
     del data["integrity"]
     canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], list[str]]:
-    """Run the importer; return its exit code and its stdout and stderr lines."""
-    status = main(args)
-    captured = capsys.readouterr()
-    return status, captured.out.splitlines(), captured.err.splitlines()
 
 
 # --- The command -----------------------------------------------------------------------------

@@ -26,9 +26,11 @@ from un_documents import (
     write_html,
     write_text,
 )
+from un_documents import (
+    run_import as run,
+)
 
 from thuynguyen_kb.importer import limits
-from thuynguyen_kb.importer.command import main
 from thuynguyen_kb.importer.errors import InputError
 from thuynguyen_kb.importer.html_input import html_lines
 from thuynguyen_kb.importer.numbering import Numbering, format_number
@@ -48,13 +50,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "docs").mkdir()
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], list[str]]:
-    """Run the importer; return its exit code and its stdout and stderr lines."""
-    status = main(args)
-    captured = capsys.readouterr()
-    return status, captured.out.splitlines(), captured.err.splitlines()
 
 
 def everything_but_the_line(path: Path) -> list[dict[str, object]]:

@@ -50,6 +50,9 @@ from un_documents import (
     write_text,
     write_zip,
 )
+from un_documents import (
+    run_import as run,
+)
 
 from thuynguyen_kb import files, knowledge, loader, rules, site_config
 from thuynguyen_kb.importer import command, limits, word
@@ -67,13 +70,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     write_project(tmp_path, {})
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], list[str]]:
-    """Run the importer in this process; return its exit code and its stdout and stderr lines."""
-    status = main(args)
-    captured = capsys.readouterr()
-    return status, captured.out.splitlines(), captured.err.splitlines()
 
 
 def snapshot(docs: Path) -> dict[str, bytes]:

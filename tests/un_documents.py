@@ -15,8 +15,10 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from fpdf import FPDF
 
+from thuynguyen_kb.importer.command import main
 from thuynguyen_kb.importer.lines import read_lines
 from thuynguyen_kb.importer.parser import Paragraph, parse
 
@@ -420,3 +422,12 @@ def write_html(path: Path, blocks: list[str]) -> Path:
 """
     path.write_text(page, encoding="utf-8")
     return path
+
+
+def run_import(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> tuple[int, list[str], list[str]]:
+    """Run the importer in this process; return its exit code and its stdout and stderr lines."""
+    status = main(args)
+    captured = capsys.readouterr()
+    return status, captured.out.splitlines(), captured.err.splitlines()
