@@ -25,7 +25,7 @@ from typing import Any
 from thuynguyen_kb.importer.errors import InputError
 from thuynguyen_kb.importer.footnotes import SUPERSCRIPT
 from thuynguyen_kb.importer.limits import MAX_HTML_BYTES, MAX_HTML_ELEMENTS, TextBudget
-from thuynguyen_kb.importer.lines import Line, clean
+from thuynguyen_kb.importer.line import Line, clean
 from thuynguyen_kb.importer.numbering import format_number
 
 DROPPED = {

@@ -1,6 +1,6 @@
 """The four formats read into one list of numbered lines, and the error that stops an import.
 
-Every format becomes :class:`Line` records so that one parser reads them all; a line keeps the
+Every format becomes :class:`.line.Line` records, so that one parser reads them all; a line keeps
 number an error message shows (the line of a text file, the paragraph of a DOCX file, the line
 of a PDF's extracted text counted over all pages, the source line of an HTML block) and, in a
 PDF, its page, which the parser needs to drop the footnote text at the foot of each page.
@@ -12,39 +12,17 @@ and mistyped files with one line.
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from thuynguyen_kb.importer.errors import InputError
 from thuynguyen_kb.importer.limits import TextBudget, check_file_size
+from thuynguyen_kb.importer.line import INVISIBLE, LIGATURES, Line, clean
 
 __all__ = ["INVISIBLE", "LIGATURES", "InputError", "Line", "clean", "read_lines", "text_lines"]
 
-LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"})
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\ufeff"))
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = (".docx", ".pdf", *HTML_SUFFIXES, *TEXT_SUFFIXES)
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of the document: its place, its text, whether it starts a block, its PDF page."""
-
-    number: int
-    text: str
-    new_block: bool = False  # a DOCX paragraph, or a text line after an empty one
-    page: int = 0  # 0 outside PDFs
-    # What a PDF page's layout says the line is (:mod:`.pdf_layout`): "note" (footnote text),
-    # "furniture" (a page header or footer), "heading" (set like a lettered heading), or "".
-    layout: str = ""
-
-
-def clean(text: str) -> str:
-    """NFC, ligatures spelled out, invisible characters removed, white space collapsed."""
-    text = unicodedata.normalize("NFC", text).translate(LIGATURES).translate(INVISIBLE)
-    return " ".join(text.split())
 
 
 def text_lines(text: str) -> list[Line]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from thuynguyen_kb.importer.errors import InputError
 from thuynguyen_kb.importer.footnotes import markers_in, starts_notes, strip_footnotes
-from thuynguyen_kb.importer.lines import Line
+from thuynguyen_kb.importer.line import Line
 from thuynguyen_kb.importer.listing import number_list
 from thuynguyen_kb.importer.shapes import (
     MAX_GAP,

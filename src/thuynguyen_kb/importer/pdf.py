@@ -19,7 +19,7 @@ from typing import Any
 
 from thuynguyen_kb.importer.errors import InputError
 from thuynguyen_kb.importer.limits import MAX_PDF_PAGES, MAX_PDF_STREAM_BYTES, TextBudget
-from thuynguyen_kb.importer.lines import Line, clean
+from thuynguyen_kb.importer.line import Line, clean
 from thuynguyen_kb.importer.pdf_layout import Run, layout_pages, page_runs
 
 DAMAGED_HINT = "download it again, or save it again as PDF from the program that opens it"

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from thuynguyen_kb.importer.footnotes import CLOSING, strip_footnotes
-from thuynguyen_kb.importer.lines import Line
+from thuynguyen_kb.importer.line import Line
 
 # A line containing one of these names the document as concluding observations.
 TITLE_PHRASES = {

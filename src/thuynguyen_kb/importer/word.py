@@ -28,7 +28,7 @@ from typing import Any
 from thuynguyen_kb.importer.errors import InputError
 from thuynguyen_kb.importer.footnotes import SUPERSCRIPT
 from thuynguyen_kb.importer.limits import MAX_DOCX_EXPANDED_BYTES, MAX_DOCX_PARTS, TextBudget
-from thuynguyen_kb.importer.lines import Line, clean
+from thuynguyen_kb.importer.line import Line, clean
 from thuynguyen_kb.importer.numbering import Numbering
 
 # Office saves a password-protected DOCX as an OLE compound file (as were Word 97-2003 files).
