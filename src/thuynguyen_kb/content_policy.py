@@ -65,7 +65,8 @@ ALLOWED_ELEMENTS: dict[str, frozenset[str]] = {
         "dt": "",
         "dd": "",
         "abbr": "title",
-        "div": "",
+        # role, tabindex, aria-label: the scroll region around each table (table_regions.py).
+        "div": "role tabindex aria-label",
         "details": "open",
         "summary": "",
         "label": "",
@@ -80,6 +81,9 @@ ALLOWED_VALUES: dict[tuple[str, str], frozenset[str]] = {
     ("th", "scope"): frozenset({"col", "row"}),
     ("th", "align"): frozenset({"left", "center", "right"}),
     ("td", "align"): frozenset({"left", "center", "right"}),
+    # A region that a keyboard reaches in the page's order; nothing else is made focusable.
+    ("div", "role"): frozenset({"region"}),
+    ("div", "tabindex"): frozenset({"0"}),
 }
 URL_ATTRIBUTES = frozenset({"href", "src"})
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
