@@ -1,8 +1,9 @@
 # The two commands of README.md, and the steps behind them.
 #   make serve  – create .venv on first run, install pinned packages, serve with live reload
 #   make test   – the same set-up plus test tools, then every check and test
-# Other targets: make build (static site into site/), make offline (the trainers' offline copy,
-# a zip in dist/), make bench (search and page-weight figures), make clean.
+# Other targets: make build (the site into site/, with the trainers' offline copy and the PDF
+# packs in site/downloads/), make offline (the offline copy alone, a zip in dist/), make bench
+# (search and page-weight figures), make clean.
 
 PYTHON ?= python3
 VENV := .venv
@@ -18,7 +19,7 @@ serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --dev-addr $(ADDR)
 
 build: $(VENV)/.site-installed
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/build_site.py
 
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check .
@@ -30,7 +31,7 @@ test: $(VENV)/.test-installed
 # read them. tests/test_injected_errors.py runs this target on a deliberately broken copy.
 checks:
 	$(BIN)/python scripts/check_structure.py
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/build_site.py
 	$(BIN)/python scripts/check_links.py site
 
 offline: $(VENV)/.site-installed
@@ -41,7 +42,7 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python benchmarks/bench_search.py
 
 clean:
-	rm -rf site dist .pytest_cache .ruff_cache
+	rm -rf site dist .cache .pytest_cache .ruff_cache
 
 # --- Set-up (runs only when a requirements file is newer than the last install) ------------
 

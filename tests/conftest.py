@@ -7,18 +7,31 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import REPO, copy_project, load_knowledge_base, run_mkdocs_build
+from helpers import REPO, copy_project, load_knowledge_base
 
+from thuynguyen_kb.commands import build_offline, build_site
 from thuynguyen_kb.knowledge import KnowledgeBase
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per session with --strict."""
-    site = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(REPO, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site built for publication once per session, as ``make build`` does: the
+    offline copy into ``dist/``, then the site (``site/``) with it and the PDF packs."""
+    work = tmp_path_factory.mktemp("published")
+    build_site.build(work / "site", REPO, work / "dist")
+    return work
+
+
+@pytest.fixture(scope="session")
+def built_site(published: Path) -> Path:
+    """The real site, built once per session with --strict (with its downloads)."""
+    return published / "site"
+
+
+@pytest.fixture(scope="session")
+def offline_zip(published: Path) -> Path:
+    """The offline copy that the built site publishes (``dist/`` of the same build)."""
+    return published / "dist" / build_offline.DEFAULT_OUTPUT.name
 
 
 @pytest.fixture

@@ -20,7 +20,10 @@ REPO = Path(__file__).resolve().parent.parent
 LANGUAGE_HOMES = {"vi": "", "en": "en/"}  # where each language's pages are built
 FIXTURES = REPO / "tests" / "fixtures"
 # What `mkdocs build` and `make checks` read; copied for tests that inject bad input.
-SITE_SOURCES = ("Makefile", "pyproject.toml", "mkdocs.yml", "docs", "overrides", "scripts", "src")
+SITE_SOURCES = (
+    "Makefile", "pyproject.toml", "mkdocs.yml", "mkdocs.offline.yml", "docs", "overrides",
+    "scripts", "src",
+)  # fmt: skip
 IGNORED_IN_COPIES = shutil.ignore_patterns("__pycache__", "*.egg-info")
 
 
@@ -73,10 +76,16 @@ def append_line(path: Path, text: str) -> int:
     return len(lines) + 2
 
 
-def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run a strict build of ``project`` into ``site_dir``; return the finished process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs_build(
+    project: Path, site_dir: Path, pdf_packs: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Run a strict build of ``project`` into ``site_dir``; return the finished process.
+
+    Without PDF packs unless asked: a throw-away copy is not a git repository, so its packs
+    carry no date and none comes from the cache (a minute of rendering per build)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PDF_PACKS": str(pdf_packs).lower()}
     env.pop("SITE_URL", None)
+    env.pop("OFFLINE_COPY", None)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,

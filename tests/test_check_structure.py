@@ -352,16 +352,35 @@ def test_a_missing_docs_folder_is_an_error_not_a_pass(
             " the module's duration, 60; correct the rows or the 'duration:' field)",
         ),
         (
+            "structure-module-variant-time",
+            "docs/m1.md:34: AGENDA-TIME the 90-minute agenda's minutes add up to 85 (found 10 + 35"
+            " + 40, expected 90, the minutes its title names; correct the rows)",
+        ),
+        (
+            "structure-module-variant-missing",
+            "docs/m1.md:26: AGENDA-TIME 'variants:' declares a 45-minute agenda but this section"
+            " has none (expected a block '??? abstract agenda-variant \"Chương trình rút gọn 45"
+            " phút\"' holding its table, after the full agenda; add it, or remove 45 from"
+            " 'variants:' in docs/m1.md)",
+        ),
+        (
+            "structure-module-no-90",
+            "docs/m1.md:6: AGENDA-TIME the module offers no 90-minute agenda (found 'variants:"
+            " [45]', expected 90 among the variants, as trainers in the communes usually have 45"
+            " to 90 minutes; add 90 to 'variants:' and a 90-minute agenda, as the editors' guide"
+            " explains)",
+        ),
+        (
             "structure-module-sources",
-            "docs/m1.md:52: MODULE-SOURCES the sources section lists nothing (expected a bulleted"
+            "docs/m1.md:56: MODULE-SOURCES the sources section lists nothing (expected a bulleted"
             " list of the sources of every fact in the module and its handout)",
         ),
         (
             "structure-kb-marker-unknown",
             "docs/nhiem-vu/chinh-sach.md:15: KB-MARKER '<!-- kb:task-body -->' unknown marker (did"
-            " you mean 'kb:task-bodies'? expected one of: body-tasks, checklist, csv, index,"
-            " matrix, module-index, module-table, quote, rec-facts, rec-index, rec-links,"
-            " rec-text, recommendations, reporting, task-bodies, training)",
+            " you mean 'kb:task-bodies'? expected one of: body-tasks, checklist, csv, downloads,"
+            " index, matrix, module-downloads, module-index, module-table, quote, rec-facts,"
+            " rec-index, rec-links, rec-text, recommendations, reporting, task-bodies, training)",
         ),
         (
             "structure-kb-roles-language",

@@ -118,6 +118,7 @@ def test_the_strings_schema_lists_exactly_what_the_renderers_use() -> None:
 
     sources = [
         *python_files("src/thuynguyen_kb/render"),
+        *python_files("src/thuynguyen_kb/packs"),
         REPO / "overrides/hooks/element_permalinks.py",
     ]
     code = "\n".join(p.read_text("utf-8") for p in sources)

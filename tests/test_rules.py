@@ -211,3 +211,162 @@ def test_a_quote_of_a_block_the_plan_cannot_quote_is_refused(tmp_path: Path) -> 
         len(found) == 1
         and "KB-MARKER '<!-- kb:quote ref=ghi-chu -->' ref=ghi-chu names" in found[0]
     )
+
+
+# --- Training modules: the full agenda and its shorter variants (AGENDA-TIME) --------------
+
+MODULE_FRONT = {
+    "vi": "---\ntype: module\nid: m1\ncode: M1\nduration: 120\nvariants: {variants}\n"
+    "handout: m1-tai-lieu\ntitle: M1\ndescription: D.\naudience: A.\ngroup_size: G.\n---\n",
+    "en": "---\ntitle: M1\ndescription: D.\naudience: A.\ngroup_size: G.\n---\n",
+}
+MODULE_HEADINGS = {
+    "vi": ("Chương trình", "Phút", "Hoạt động", "Chương trình rút gọn {n} phút"),
+    "en": ("Agenda", "Minutes", "Activity", "Shorter agenda: {n} minutes"),
+}
+HANDOUT = (
+    "---\ntype: handout\nid: m1-tai-lieu\nmodule: m1\ntitle: T\ndescription: D.\n---\n\n# T\n\n"
+    "## Q { #cau-hoi }\n\n1. Q?\n"
+)
+
+
+def module_page(lang: str, variants: dict[str, list[str]], variants_field: str = "[90]") -> str:
+    """A module page whose full agenda adds up to 120 minutes, with a block per variant.
+
+    ``variants`` maps each block's title to its rows (``"10 | [x](#hoat-dong-1)"``).
+    """
+    agenda, minutes, activity, _ = MODULE_HEADINGS[lang]
+    lines = [MODULE_FRONT[lang].format(variants=variants_field), "# M1 { #module }", ""]
+    for section in ("audience", "objectives"):
+        lines += [f"## {section} {{ #{section} }}", "", "Text.", ""]
+    lines += [f"## {agenda} {{ #agenda }}", "", f"| {minutes} | {activity} |", "|---|---|"]
+    lines += ["| 60 | [1](#hoat-dong-1) |", "| 60 | [2](#hoat-dong-2) |", ""]
+    for title, rows in variants.items():
+        lines += [f'??? abstract agenda-variant "{title}"', ""]
+        lines += [f"    | {minutes} | {activity} |", "    |---|---|"]
+        lines += [f"    | {row} |" for row in rows] + [""]
+    lines += ["## Activities { #activities }", "", "### A1 { #hoat-dong-1 }", "", "Text.", ""]
+    lines += ["### A2 { #hoat-dong-2 }", "", "Text.", ""]
+    for section in ("key-messages", "handout"):
+        lines += [f"## {section} {{ #{section} }}", "", "Text.", ""]
+    lines += ["## quiz { #quiz }", "", "1. Q?", "", '??? note answer-key "A"', "", "    1. A.", ""]
+    lines += ["## evaluation { #evaluation }", "", "Text.", ""]
+    lines += ["## Sources { #sources }", "", "- [Plan](ke-hoach.md)", ""]
+    return "\n".join(lines)
+
+
+def module_problems(tmp_path: Path, vi: str, en: str | None = None) -> list[str]:
+    files = {"m1.md": vi, "m1-tai-lieu.md": HANDOUT}
+    if en is not None:
+        files["m1.en.md"] = en
+    # The Vietnamese file is named in some messages: shown here relative to the project.
+    return [p.replace(f"{tmp_path.as_posix()}/", "") for p in problems_of(tmp_path, files)]
+
+
+NINETY = {"Chương trình rút gọn 90 phút": ["30 | [1](#hoat-dong-1)", "60 | [2](#hoat-dong-2)"]}
+NINETY_EN = {"Shorter agenda: 90 minutes": ["30 | [1](#hoat-dong-1)", "60 | [2](#hoat-dong-2)"]}
+
+
+def test_a_module_with_its_declared_variants_passes_in_both_languages(tmp_path: Path) -> None:
+    forty_five = {"Chương trình rút gọn 45 phút": ["45 | [2](#hoat-dong-2)"]}
+    vi = module_page("vi", NINETY | forty_five, "[90, 45]")
+    en = module_page("en", NINETY_EN | {"Shorter agenda: 45 minutes": ["45 | [2](#hoat-dong-2)"]})
+    assert module_problems(tmp_path, vi, en) == []
+
+
+def test_each_language_is_checked_with_the_variants_of_the_vietnamese_file(
+    tmp_path: Path,
+) -> None:
+    en = module_page("en", {"Shorter agenda: 90 minutes": ["30 | [1](#hoat-dong-1)"]})
+    assert module_problems(tmp_path, module_page("vi", NINETY), en) == [
+        "docs/m1.en.md:25: AGENDA-TIME the 90-minute agenda's minutes add up to 30 (found 30,"
+        " expected 90, the minutes its title names; correct the rows)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("variants", "field", "expected"),
+    [
+        (
+            NINETY | {"Chương trình rút gọn 60 phút": ["60 | [1](#hoat-dong-1)"]},
+            "[90]",
+            "docs/m1.md:38: AGENDA-TIME a 60-minute agenda that the front matter does not declare"
+            " (found 'Chương trình rút gọn 60 phút', expected one of the declared variants: 90;"
+            " add 60 to 'variants:' in docs/m1.md, or remove this agenda)",
+        ),
+        (
+            {"Chương trình rút gọn 90 phút": ["30 | [1](#hoat-dong-1)", "60 | [3](#hoat-dong-3)"]},
+            "[90]",
+            "docs/m1.md:36: AGENDA-TIME the agenda row links to '#hoat-dong-3', which is not an"
+            " activity of this module (expected the id of a '### ' heading of the #activities"
+            " section: hoat-dong-1, hoat-dong-2; correct the link)",
+        ),
+        (
+            {"Chương trình rút gọn": ["90 | [1](#hoat-dong-1)"]},
+            "[90]",
+            "docs/m1.md:31: AGENDA-TIME a shorter agenda's title names no length (found 'Chương"
+            " trình rút gọn', expected its minutes in the title, as in '??? abstract"
+            ' agenda-variant "Chương trình rút gọn 90 phút"\'; the title says which of the'
+            " declared variants the table is)",
+        ),
+        (
+            NINETY | {"Chương trình 90 phút": ["90 | [1](#hoat-dong-1)"]},
+            "[90]",
+            "docs/m1.md:38: AGENDA-TIME a second 90-minute agenda (the first is at line 31,"
+            " expected one agenda per variant; remove one)",
+        ),
+        (
+            NINETY,
+            "[90, 120]",
+            "docs/m1.md:6: AGENDA-TIME 'variants:' lists 120, which is not shorter than the"
+            " module's duration, 120 (expected only shorter agendas: the full one is"
+            " 'duration:'; remove it)",
+        ),
+        (
+            NINETY,
+            "[90, 90]",
+            "docs/m1.md:6: AGENDA-TIME 'variants:' lists 90 more than once (expected each length"
+            " once; remove the repetition)",
+        ),
+    ],
+)
+def test_a_wrong_shorter_agenda_is_reported_at_its_line(
+    tmp_path: Path, variants: dict[str, list[str]], field: str, expected: str
+) -> None:
+    assert module_problems(tmp_path, module_page("vi", variants, field)) == [expected]
+
+
+def test_a_shorter_agenda_keeps_the_full_agendas_columns(tmp_path: Path) -> None:
+    page = module_page("vi", NINETY).replace(
+        "    | Phút | Hoạt động |", "    | Phút | Hoạt động | Ghi chú |"
+    )
+    assert module_problems(tmp_path, page) == [
+        "docs/m1.md:33: AGENDA-TIME the 90-minute agenda's columns are 'Phút | Hoạt động | Ghi"
+        " chú' (expected the full agenda's: 'Phút | Hoạt động'; copy its header row)"
+    ]
+
+
+def test_a_variant_table_outside_its_block_is_not_taken_for_the_full_agenda(
+    tmp_path: Path,
+) -> None:
+    page = module_page("vi", NINETY).replace("    | ", "| ").replace("    |---", "|---")
+    assert module_problems(tmp_path, page) == [
+        "docs/m1.md:24: AGENDA-TIME 'variants:' declares a 90-minute agenda but this section has"
+        " none (expected a block '??? abstract agenda-variant \"Chương trình rút gọn 90 phút\"'"
+        " holding its table, after the full agenda; add it, or remove 90 from 'variants:' in"
+        " docs/m1.md)",
+        "docs/m1.md:33: AGENDA-TIME a second agenda table outside a shorter agenda's block"
+        " (expected the full agenda once, and each shorter agenda indented by four spaces"
+        " inside a block such as '??? abstract agenda-variant \"Chương trình rút gọn 90"
+        " phút\"')",
+    ]
+
+
+def test_a_module_longer_than_90_minutes_must_offer_90(tmp_path: Path) -> None:
+    page = module_page("vi", {}, "[]")
+    assert module_problems(tmp_path, page) == [
+        "docs/m1.md:6: AGENDA-TIME the module offers no 90-minute agenda (found 'variants: []',"
+        " expected 90 among the variants, as trainers in the communes usually have 45 to 90"
+        " minutes; add 90 to 'variants:' and a 90-minute agenda, as the editors' guide"
+        " explains)"
+    ]

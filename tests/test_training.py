@@ -1,15 +1,17 @@
 """Training materials as built: the module index and the body pages' training lists follow the
-modules' front matter; every module has its sections, sources and handout; abbreviations show
-as tooltips."""
+modules' front matter; every module has its sections, sources, handout and shorter agendas;
+abbreviations show as tooltips."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from helpers import LANGUAGE_HOMES, REPO, article, load, record_page
+from helpers import LANGUAGE_HOMES, REPO, article, load, record_page, text_lines
 
+from thuynguyen_kb import downloads
 from thuynguyen_kb.knowledge import KnowledgeBase
+from thuynguyen_kb.render.links import item_label
 from thuynguyen_kb.rules import modules as module_rules
 
 
@@ -30,14 +32,69 @@ def test_module_index_follows_the_front_matter(
     built_site: Path, kb: KnowledgeBase, lang: str
 ) -> None:
     index = article(load(built_site / LANGUAGE_HOMES[lang] / "tap-huan" / "index.html"))
+    (heading,) = index.xpath(".//h2[@id='cac-bai']")
+    table = next(e for e in heading.itersiblings() if e.tag in ("table", "div"))
+    rows = table.xpath(".//tbody/tr")
+    modules = kb.of_type("module")
+    assert len(rows) == len(modules)
+    for row, module in zip(rows, modules, strict=True):
+        fields = module.fields
+        title, audience, lengths, tasks, materials = row.xpath("./td")
+        # The title links to the module and keeps the id the module had in the index (#m3).
+        (link,) = title.xpath("./a")
+        assert link.get("id") == fields.code.lower()
+        assert link.text_content() == module.title(lang)
+        assert link.get("href") == module.id + "/"
+        assert audience.text_content() == module.text(lang).audience
+        minutes = ", ".join(map(str, [fields.duration, *sorted(fields.variants, reverse=True)]))
+        assert lengths.text_content() == kb.strings[lang]["minutes"].format(n=minutes)
+        assert tasks.text_content() == ", ".join(
+            item_label(kb.records[t].fields.plan_ref) for t in fields.tasks
+        )
+        hrefs = [a.get("href") for a in materials.xpath("./a")]
+        prefix = "../" * (2 if LANGUAGE_HOMES[lang] else 1)
+        assert hrefs == [
+            fields.handout + "/",
+            prefix + downloads.module_pdf(module.id, lang, "trainer"),
+            prefix + downloads.module_pdf(module.id, lang, "handout"),
+        ]
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_HOMES)
+def test_every_module_offers_its_shorter_agendas_under_the_full_one(
+    built_site: Path, kb: KnowledgeBase, lang: str
+) -> None:
     for module in kb.of_type("module"):
-        (heading,) = index.xpath(f".//h3[@id='{module.fields.code.lower()}']")
-        assert heading.text_content().replace("¶", "").strip() == module.title(lang)
-        facts = heading.getnext().text_content()  # the module's facts, beside its heading
-        assert str(module.fields.duration) in facts
-        assert module.text(lang).audience in facts
-        for body in module.fields.bodies:
-            assert kb.records[body].title(lang) in facts
+        fields = module.fields
+        assert fields.duration <= module_rules.REQUIRED_VARIANT or (
+            module_rules.REQUIRED_VARIANT in fields.variants
+        ), module.id
+        page = record_page(built_site, lang, module.page)
+        (agenda,) = page.xpath(".//h2[@id='agenda']")
+        section = []
+        for sibling in agenda.itersiblings():
+            if sibling.tag == "h2":
+                break
+            section.append(sibling)
+        # (A table may come wrapped in a scrolling region: look inside the elements.)
+        full = next(e for e in section if e.tag != "details" and e.xpath("self::table|.//table"))
+        full = full if full.tag == "table" else full.xpath(".//table")[0]
+        blocks = [e for e in section if e.tag == "details"]
+        # Collapsed, so that the full agenda is what a trainer sees first.
+        assert all("agenda-variant" in b.get("class", "").split() for b in blocks), module.id
+        assert all(b.get("open") is None for b in blocks), module.id
+        assert len(blocks) == len(fields.variants), module.id
+        activities = {a.get("id") for a in page.xpath(".//h3[starts-with(@id, 'hoat-dong-')]")}
+        for block, minutes in zip(blocks, sorted(fields.variants, reverse=True), strict=True):
+            assert str(minutes) in block.xpath("./summary")[0].text_content(), module.id
+            (table,) = block.xpath(".//table")
+            assert text_lines(table.xpath(".//thead")[0]) == text_lines(full.xpath(".//thead")[0])
+            rows = table.xpath(".//tbody/tr")
+            assert sum(int(r.xpath("./td")[0].text_content()) for r in rows) == minutes
+            targets = {a.get("href").removeprefix("#") for a in table.xpath(".//a")}
+            assert targets <= activities, (module.id, minutes, targets - activities)
+            # Under the table, the trainer reads how the activities are shortened.
+            assert block.xpath("./p/strong"), (module.id, minutes)
 
 
 @pytest.mark.parametrize("lang", LANGUAGE_HOMES)

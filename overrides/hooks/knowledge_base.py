@@ -23,7 +23,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from thuynguyen_kb import knowledge, layout, loader, rules, site_config
+from thuynguyen_kb import build_state, knowledge, layout, loader, rules, site_config
 from thuynguyen_kb.csv_files import csv_text
 from thuynguyen_kb.files import write_atomically
 from thuynguyen_kb.render import matrix
@@ -45,12 +45,14 @@ def on_pre_build(config: Any) -> None:
         problems = rules.check(sources, kb)
         if problems:
             _run.clear()
+            build_state.knowledge_base = None
             lines = "\n".join(str(problem) for problem in problems)
             raise PluginError(
                 f"The sources break {len(problems)} rule(s) of scripts/check_structure.py:\n"
                 f"{lines}\nFix them and build again (the README explains each code)."
             )
         _run.update(kb=kb)
+        build_state.knowledge_base = kb
     _run["csv"] = []
 
 

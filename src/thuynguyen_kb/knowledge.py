@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from thuynguyen_kb import layout, schemas
+from thuynguyen_kb.downloads import Available
 from thuynguyen_kb.loader import Sources
 from thuynguyen_kb.markdown_source import Source, blocks_by_id, explicit_ids
 
@@ -73,6 +74,8 @@ class KnowledgeBase:
     plan_ids: set[str]
     plan_blocks: dict[str, dict[str, list[str]]]  # language → plan item id → Markdown lines
     by_page: dict[str, Record] = field(default_factory=dict)
+    # Not from the sources: what the build offers for download (set by the build's hooks).
+    downloads: Available = field(default_factory=Available)
 
     def __post_init__(self) -> None:
         self.by_page = {record.page: record for record in self.records.values()}

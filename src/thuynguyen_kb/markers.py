@@ -52,6 +52,8 @@ SPECS: dict[str, MarkerSpec] = {
     ),
     "module-index": MarkerSpec(),
     "module-table": MarkerSpec(),
+    "module-downloads": MarkerSpec(kinds=("module",)),
+    "downloads": MarkerSpec(),
     "matrix": MarkerSpec(),
     "csv": MarkerSpec(options={"table": CSV_TABLES}, required=("table",)),
 }

@@ -16,7 +16,7 @@ from typing import Any
 
 import markdown
 
-from thuynguyen_kb import layout
+from thuynguyen_kb import downloads, layout
 from thuynguyen_kb.knowledge import KnowledgeBase
 from thuynguyen_kb.markdown_extensions import ElementPermalinksExtension, TasklistLabelsExtension
 from thuynguyen_kb.markdown_source import Source
@@ -67,4 +67,6 @@ class PageRenderer:
             with contextlib.suppress(MarkerError):
                 body = fill(body, neutral, layout.language_of(source.rel), kb)
         self._markdown.reset()
-        return self._markdown.convert(body)
+        # Download links as the build makes them (relative to the page's address on the web).
+        address = neutral.removesuffix(".md").removesuffix("index").rstrip("/")
+        return downloads.resolve_links(self._markdown.convert(body), address and address + "/")

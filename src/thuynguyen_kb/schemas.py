@@ -123,6 +123,9 @@ class Module(ModuleLocalized):
     id: Slug
     code: Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
     duration: Minutes
+    # The lengths of the shorter agendas (same activities, fewer or shorter), e.g. [90, 45];
+    # rules/modules.py checks that each is shorter than ``duration``, listed once, has its table.
+    variants: list[Minutes] = []
     handout: Slug
     tasks: list[Slug] = []
     bodies: list[Slug] = []

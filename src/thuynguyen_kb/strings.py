@@ -27,9 +27,13 @@ TEXTS = (
     "reports_via", "reports_none", "no_recommendations", "recs_reading", "urgent", "not_imported",
     "official_text", "vi_text", "symbol", "paragraph", "cluster", "articles", "themes", "sdg",
     "text", "unknown", "yes", "tasks", "bodies", "no_cluster", "no_theme", "no_body",
-    "urgent_first", "others", "no_training", "audience", "duration", "minutes", "group_size",
-    "languages", "both_languages", "vi_only", "plan_tasks", "handout", "body", "role_all",
+    "urgent_first", "others", "no_training", "audience", "duration", "minutes", "plan_tasks",
+    "handout", "body", "role_all",
     "guidance_mark", "csv", "csv_recs", "permalink", "not_translated", "module",
+    "pack_trainer", "pack_handout", "pack_for_trainer", "pack_answer_space", "pack_whole",
+    "pack_contents", "pack_updated", "pack_pdfs", "pdf_trainer", "pdf_handout", "pdf_whole",
+    "pdf_missing", "pdf_about", "offline_inside", "offline_missing", "offline_link",
+    "offline_how", "offline_checksum", "materials",
 )  # fmt: skip
 # Groups of texts: the column headers of the CSV tables (in their order), the basis of an
 # assignment, and what the site has of a paragraph's text.
@@ -49,6 +53,8 @@ PLACEHOLDERS = {
     "reports_to": {"to"},
     "reports_via": {"via"},
     "minutes": {"n"},
+    "pack_updated": {"date"},
+    "offline_link": {"size", "date"},
 }
 
 

@@ -62,3 +62,31 @@ def test_a_handout_prints_alone_and_without_answers(page: Page, site_url: str) -
 def test_external_links_print_with_their_address(page: Page, site_url: str) -> None:
     sheets = print_pages(page, site_url + "gioi-thieu/")
     assert "https://vtcnews.vn/" in compact("".join(sheets))
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("opened", [False, True])
+def test_the_answer_key_never_prints_from_the_module_page_as_the_guide_says(
+    page: Page, site_url: str, lang: str, opened: bool
+) -> None:
+    """The guide's sentence and the behaviour it describes, held together."""
+    root = site_url + ("" if lang == "vi" else "en/")
+    page.goto(root + "tap-huan/huong-dan-giang-vien/")
+    printing = page.locator("#in-tai-lieu ~ ul li strong").all_inner_texts()
+    promise = {"vi": "Đáp án không bao giờ in từ trang web", "en": "The answer key never prints"}
+    assert any(text.startswith(promise[lang]) for text in printing), printing
+    page.goto(root + MODULE, wait_until="networkidle")
+    key = page.locator("details.answer-key")
+    first_answer = key.locator("li").first.text_content() or ""
+    if opened:
+        key.locator("summary").click()
+        assert key.get_attribute("open") is not None
+    page.emulate_media(media="print")
+    # Material opens every box before printing; page.pdf() fires no beforeprint, so do as it does.
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    everything = compact("".join(
+        sheet.extract_text() or ""
+        for sheet in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages
+    ))  # fmt: skip
+    assert compact(first_answer) not in everything
+    assert compact(page.locator("h2#quiz").inner_text().replace("¶", "")) in everything

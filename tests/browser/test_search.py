@@ -4,7 +4,10 @@ excerpts and suggestions."""
 
 from __future__ import annotations
 
+import hashlib
 import re
+import urllib.parse
+import urllib.request
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +18,7 @@ from helpers import REPO
 from playwright.sync_api import Page, expect
 
 from thuynguyen_kb import search_index, vietnamese
-from thuynguyen_kb.commands import build_offline
+from thuynguyen_kb.offline.zip_file import FOLDER
 
 pytestmark = pytest.mark.browser
 
@@ -24,14 +27,21 @@ HOMES = {"vi": "", "en": "en/"}
 
 
 @pytest.fixture(scope="session")
-def offline_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The offline copy, built and zipped as `make offline` does, unzipped, as a file:// URL."""
+def offline_url(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Iterator[str]:
+    """The offline copy as a reader gets it: downloaded from the served site's link on the
+    training page, checked against the published checksum, unzipped, as a file:// URL."""
     work = tmp_path_factory.mktemp("offline")
-    build_offline.build(work / "site", REPO)
-    build_offline.pack(work / "site", work / "copy.zip")
+    index = urllib.request.urlopen(site_url + "tap-huan/").read().decode("utf-8")
+    links = re.findall(r'href="([^"]+\.zip)"', index)
+    assert len(links) == 1, links  # the training page links to the zip once
+    address = urllib.parse.urljoin(site_url + "tap-huan/", links[0])
+    data = urllib.request.urlopen(address).read()
+    published = urllib.request.urlopen(address + ".sha256").read().decode("utf-8").split()[0]
+    assert hashlib.sha256(data).hexdigest() == published
+    (work / "copy.zip").write_bytes(data)
     with zipfile.ZipFile(work / "copy.zip") as archive:
         archive.extractall(work / "unzipped")
-    yield (work / "unzipped" / build_offline.FOLDER).as_uri() + "/"
+    yield (work / "unzipped" / FOLDER).as_uri() + "/"
 
 
 def page_file(url: str, kind: str) -> str:

@@ -26,19 +26,23 @@ def plan_link(ref: str, page: str) -> str:
     return f"[{item_label(ref)}]({link(page, layout.PLAN_PAGE, ref)})"
 
 
-def record_link(kb: KnowledgeBase, record: Record, page: str, lang: str, anchor: str = "") -> str:
-    """A Markdown link to a record's page, with its title in ``lang``.
+def record_link(
+    kb: KnowledgeBase, record: Record, page: str, lang: str, anchor: str = "", element_id: str = ""
+) -> str:
+    """A Markdown link to a record's page, with its title in ``lang`` (and the id
+    ``element_id``, for a link that other pages may point at).
 
     A record not yet translated into ``lang`` shows its Vietnamese title, marked with its
     language (for screen readers) and with the words "not yet translated".
     """
     target = link(page, record.page, anchor)
     title = literal(record.title(lang))
+    own_id = f"#{element_id} " if element_id else ""
     if record.translated(lang):
-        return f"[{title}]({target})"
+        return f"[{title}]({target})" + (f"{{ {own_id}}}" if own_id else "")
     original = layout.DEFAULT_LANGUAGE
     mark = kb.strings[lang]["not_translated"]
-    return f'[{title}]({target}){{ lang="{original}" hreflang="{original}" }} ({mark})'
+    return f'[{title}]({target}){{ {own_id}lang="{original}" hreflang="{original}" }} ({mark})'
 
 
 def role_text(kb: KnowledgeBase, role: str, page: str, lang: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from thuynguyen_kb import markers
 from thuynguyen_kb.knowledge import KnowledgeBase, Record
-from thuynguyen_kb.render import matrix, plan_records, recommendations, training
+from thuynguyen_kb.render import downloads, matrix, plan_records, recommendations, training
 
 Options = dict[str, str]
 # Markers that render the page's own record.
@@ -26,6 +26,7 @@ RECORD_RENDERERS: dict[str, Callable[[KnowledgeBase, Record, str, str], str]] = 
     "rec-facts": recommendations.render_rec_facts,
     "rec-text": recommendations.render_rec_text,
     "rec-links": recommendations.render_rec_links,
+    "module-downloads": downloads.render_module_downloads,
 }
 # Markers that render something of the whole site: (kb, options, page, lang) → Markdown.
 SITE_RENDERERS: dict[str, Callable[[KnowledgeBase, Options, str, str], str]] = {
@@ -39,6 +40,7 @@ SITE_RENDERERS: dict[str, Callable[[KnowledgeBase, Options, str, str], str]] = {
     "module-index": lambda kb, o, page, lang: training.render_module_index(kb, page, lang),
     "module-table": lambda kb, o, page, lang: training.render_module_table(kb, page, lang),
     "matrix": lambda kb, o, page, lang: matrix.render_matrix(kb, page, lang),
+    "downloads": lambda kb, o, page, lang: downloads.render_downloads(kb, page, lang),
     "csv": lambda kb, o, page, lang: matrix.render_csv_link(kb, o["table"], lang),
 }
 assert set(RECORD_RENDERERS) | set(SITE_RENDERERS) == set(markers.SPECS), (

@@ -1,11 +1,15 @@
 """Training modules: the module index, the compact table of the trainer's guide, and the modules
-meant for a body."""
+meant for a body.
+
+Both tables give the lengths a module can be run in (its ``duration`` and its shorter
+``variants``) and link to its handout; the index also links to its PDFs, through
+:mod:`thuynguyen_kb.downloads`."""
 
 from __future__ import annotations
 
-from thuynguyen_kb import layout
 from thuynguyen_kb.knowledge import KnowledgeBase, Record
-from thuynguyen_kb.render.links import facts, item_label, link, literal, record_link
+from thuynguyen_kb.render.downloads import pack_links
+from thuynguyen_kb.render.links import item_label, link, literal, record_link
 
 
 def modules_for(kb: KnowledgeBase, body: Record) -> list[Record]:
@@ -21,42 +25,55 @@ def render_training(kb: KnowledgeBase, body: Record, page: str, lang: str) -> st
     return "\n".join(f"- {record_link(kb, m, page, lang)}" for m in linked)
 
 
-def _languages(kb: KnowledgeBase, module: Record, lang: str) -> str:
-    translated = all(module.translated(language) for language in layout.LANGUAGES)
-    return kb.strings[lang]["both_languages" if translated else "vi_only"]
+def durations(kb: KnowledgeBase, module: Record, lang: str) -> str:
+    """The lengths a module can be run in, longest first: ``180, 90, 45 phút``."""
+    fields = module.fields
+    lengths = [fields.duration, *sorted(set(fields.variants), reverse=True)]
+    return kb.strings[lang]["minutes"].format(n=", ".join(map(str, lengths)))
+
+
+def _materials(kb: KnowledgeBase, module: Record, page: str, lang: str) -> str:
+    """The handout's page and the module's two PDFs (trainer's copy, handout), one a line."""
+    text, fields = kb.strings[lang], module.fields
+    links = []
+    handout = kb.records.get(fields.handout)
+    if handout is not None:
+        links.append(f"[{text['handout']} {fields.code}]({link(page, handout.page)})")
+    # The PDFs where this build makes them, else a sentence saying where they come from.
+    links.append(pack_links(kb, module, lang, separator="<br>"))
+    return "<br>".join(links)
 
 
 def render_module_index(kb: KnowledgeBase, page: str, lang: str) -> str:
-    """Every training module: who it is for, how long, in which languages, for which tasks."""
+    """Every training module, one row each: title, audience, lengths, plan tasks, materials.
+
+    Five columns with short cells (the title starts with the code), so that the table stays
+    readable on a phone. The title link keeps the id each module had in the index (``#m3``).
+    """
     text = kb.strings[lang]
-    blocks = []
+    header = [text["module"], text["audience"], text["duration"], text["plan_tasks"]]
+    header.append(text["materials"])
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for module in kb.of_type("module"):
-        fields, own = module.fields, module.text(lang)
+        fields = module.fields
         tasks = ", ".join(
             f"[{item_label(kb.records[t].fields.plan_ref)}]({link(page, kb.records[t].page)})"
             for t in fields.tasks
         )
-        bodies = ", ".join(record_link(kb, kb.records[b], page, lang) for b in fields.bodies)
-        rows = [
-            (text["audience"], literal(own.audience)),
-            (text["duration"], text["minutes"].format(n=fields.duration)),
-            (text["group_size"], literal(own.group_size)),
-            (text["languages"], _languages(kb, module, lang)),
-            (text["plan_tasks"], tasks or "—"),
-            (text["bodies"], bodies or "—"),
+        cells = [
+            record_link(kb, module, page, lang, element_id=fields.code.lower()),
+            literal(module.text(lang).audience),
+            durations(kb, module, lang),
+            tasks or "—",
+            _materials(kb, module, page, lang),
         ]
-        handout = kb.records.get(fields.handout)
-        if handout is not None:
-            rows.append((text["handout"], record_link(kb, handout, page, lang)))
-        blocks.append(
-            f"### {record_link(kb, module, page, lang)} {{ #{fields.code.lower()} }}\n\n"
-            f'<div class="doc-facts" markdown>\n\n{facts(rows)}\n\n</div>'
-        )
-    return "\n\n".join(blocks)
+        # Titles and audiences come escaped (a "|" in one stays inside its cell).
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def render_module_table(kb: KnowledgeBase, page: str, lang: str) -> str:
-    """One row per module: title (which starts with the code), minutes and handout.
+    """One row per module: title (which starts with the code), lengths and handout.
 
     Three short columns, so that the table fits a phone's width; who each module is for is in
     the module index and at the top of each module.
@@ -72,7 +89,7 @@ def render_module_table(kb: KnowledgeBase, page: str, lang: str) -> str:
         )
         cells = [
             record_link(kb, module, page, lang),
-            text["minutes"].format(n=fields.duration),
+            durations(kb, module, lang),
             handout_link,
         ]
         # Titles come escaped by record_link (a "|" in one stays inside its cell).

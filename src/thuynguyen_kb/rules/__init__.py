@@ -24,6 +24,7 @@ from thuynguyen_kb.rules import (
     nav,
     pages,
     plain_text,
+    print_parts,
     records,
     text,
 )
@@ -48,6 +49,7 @@ def check(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
     problems += records.check_references(sources, kb)
     problems += data.check_data(sources, kb)
     problems += modules.check_modules(sources, kb)
+    problems += print_parts.check_print_parts(sources, kb)
     problems += markers.check_markers(sources, kb)
     return sorted(set(problems))
 

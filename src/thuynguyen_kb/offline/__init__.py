@@ -1,0 +1,1 @@
+"""The trainers' offline copy: the site built for reading from disk, zipped reproducibly."""
