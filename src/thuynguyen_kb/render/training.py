@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from thuynguyen_kb.knowledge import KnowledgeBase, Record
 from thuynguyen_kb.render.downloads import pack_links
-from thuynguyen_kb.render.links import item_label, link, literal, record_link
+from thuynguyen_kb.render.links import attribute, item_label, link, literal, record_link
+
+CARDS_CLASS = "kb-cards"  # a table that becomes one card per row on a phone (site.css)
 
 
 def modules_for(kb: KnowledgeBase, body: Record) -> list[Record]:
@@ -47,13 +49,16 @@ def _materials(kb: KnowledgeBase, module: Record, page: str, lang: str) -> str:
 def render_module_index(kb: KnowledgeBase, page: str, lang: str) -> str:
     """Every training module, one row each: title, audience, lengths, plan tasks, materials.
 
-    Five columns with short cells (the title starts with the code), so that the table stays
-    readable on a phone. The title link keeps the id each module had in the index (``#m3``).
+    HTML whose cells hold Markdown (md_in_html), like the matrix: on a wide screen a table of
+    five short columns (the title starts with the code); on a phone site.css turns each row into
+    a card, each cell under its column's name (``data-label``), so nothing is squeezed into a
+    narrow column. The title link keeps the id each module had in the index (``#m3``).
     """
     text = kb.strings[lang]
     header = [text["module"], text["audience"], text["duration"], text["plan_tasks"]]
     header.append(text["materials"])
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    head = "".join(f'<th scope="col">{literal(label)}</th>' for label in header)
+    rows = []
     for module in kb.of_type("module"):
         fields = module.fields
         tasks = ", ".join(
@@ -67,9 +72,18 @@ def render_module_index(kb: KnowledgeBase, page: str, lang: str) -> str:
             tasks or "—",
             _materials(kb, module, page, lang),
         ]
-        # Titles and audiences come escaped (a "|" in one stays inside its cell).
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+        rows.append(
+            '<tr markdown="1">'
+            + "".join(
+                f'<td data-label="{attribute(label)}" markdown="span">{cell}</td>'
+                for label, cell in zip(header, cells, strict=True)
+            )
+            + "</tr>"
+        )
+    return (
+        f'<table class="{CARDS_CLASS}" markdown="1">\n<thead><tr>{head}</tr></thead>\n'
+        '<tbody markdown="1">\n' + "\n".join(rows) + "\n</tbody>\n</table>"
+    )
 
 
 def render_module_table(kb: KnowledgeBase, page: str, lang: str) -> str:
