@@ -39,7 +39,8 @@ def test_module_index_follows_the_front_matter(
     assert len(rows) == len(modules)
     for row, module in zip(rows, modules, strict=True):
         fields = module.fields
-        title, audience, lengths, tasks, materials = row.xpath("./td")
+        title, audience, lengths, tasks, materials = row.xpath("./th|./td")
+        assert title.tag == "th" and title.get("scope") == "row"
         # The title links to the module and keeps the id the module had in the index (#m3).
         (link,) = title.xpath("./a")
         assert link.get("id") == fields.code.lower()

@@ -50,9 +50,10 @@ def render_module_index(kb: KnowledgeBase, page: str, lang: str) -> str:
     """Every training module, one row each: title, audience, lengths, plan tasks, materials.
 
     HTML whose cells hold Markdown (md_in_html), like the matrix: on a wide screen a table of
-    five short columns (the title starts with the code); on a phone site.css turns each row into
-    a card, each cell under its column's name (``data-label``), so nothing is squeezed into a
-    narrow column. The title link keeps the id each module had in the index (``#m3``).
+    five short columns (the title, a row header, starts with the code); on narrower screens
+    site.css turns each row into a card, each cell under its column's name (``data-label``), so
+    nothing is squeezed into a narrow column. The title link keeps the id each module had in
+    the index (``#m3``).
     """
     text = kb.strings[lang]
     header = [text["module"], text["audience"], text["duration"], text["plan_tasks"]]
@@ -72,11 +73,12 @@ def render_module_index(kb: KnowledgeBase, page: str, lang: str) -> str:
             tasks or "—",
             _materials(kb, module, page, lang),
         ]
+        title = f'<th scope="row" markdown="span">{cells[0]}</th>'
         rows.append(
-            '<tr markdown="1">'
+            f'<tr markdown="1">{title}'
             + "".join(
                 f'<td data-label="{attribute(label)}" markdown="span">{cell}</td>'
-                for label, cell in zip(header, cells, strict=True)
+                for label, cell in zip(header[1:], cells[1:], strict=True)
             )
             + "</tr>"
         )
