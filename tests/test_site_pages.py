@@ -74,6 +74,14 @@ def test_home_pages_open_the_three_entry_paths(built_site: Path) -> None:
         assert {"ke-hoach/#iv", "ke-hoach/#ii-3", "#tom-tat"} <= targets, prefix
 
 
+def test_home_pages_say_whom_to_call_before_anything_else(built_site: Path) -> None:
+    """The 111 hotline, as a link a phone can call, before the first section of the home page."""
+    for prefix in LANGUAGES.values():
+        home = article(load(built_site / prefix / "index.html"))
+        first_section = home.xpath(".//h2")[0]
+        assert first_section.xpath("count(preceding::a[@href='tel:111'])") == 1, prefix
+
+
 def test_no_page_hands_readers_relative_hreflang_links(built_site: Path) -> None:
     for path in built_site.rglob("*.html"):
         assert not load(path).xpath("//head/link[@rel='alternate'][@hreflang]"), path
