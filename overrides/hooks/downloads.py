@@ -58,7 +58,8 @@ def on_pre_build(config: Any) -> None:
 
 
 def _packs_wanted(config: Any) -> bool:
-    return not _state["serving"] and config.extra.get("pdf_packs", True) is not False
+    # PDF_PACKS=false (or 0, no, off) reads as false: mkdocs.yml's !ENV parses it as YAML.
+    return not _state["serving"] and bool(config.extra.get("pdf_packs", True))
 
 
 @event_priority(-400)

@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from babel.dates import format_date
-
 from thuynguyen_kb.files import PUBLISHED_MODE, atomic_path, write_atomically
+from thuynguyen_kb.source_dates import long_date
 
 FOLDER = "quyen-tre-em-thuy-nguyen"  # the folder inside the zip
 READ_ME = "doc-truoc-read-me.txt"
@@ -60,8 +59,8 @@ def read_me(when: datetime.datetime, zip_name: str) -> str:
     """The read-me's text, dated."""
     template = resources.files(__package__).joinpath("read-me.txt").read_text(encoding="utf-8")
     return template.format(
-        date_vi=format_date(when.date(), "long", locale="vi"),
-        date_en=format_date(when.date(), "long", locale="en_GB"),
+        date_vi=long_date(when.date(), "vi"),
+        date_en=long_date(when.date(), "en"),
         folder=FOLDER,
         zip_name=zip_name,
     )

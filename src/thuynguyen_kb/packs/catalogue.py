@@ -13,14 +13,12 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from babel.dates import format_date
 from lxml import etree, html
 
 from thuynguyen_kb import downloads
 from thuynguyen_kb.knowledge import KnowledgeBase, Record
 from thuynguyen_kb.packs.documents import Labels, PackError, document, handout_part, trainer_part
-
-BABEL_LOCALES = {"vi": "vi", "en": "en_GB"}  # dates as a reader of each language writes them
+from thuynguyen_kb.source_dates import long_date
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,7 @@ def _labels(text: dict[str, str]) -> Labels:
 def _date_text(day: datetime.date | None, lang: str, text: dict[str, str]) -> str | None:
     if day is None:
         return None
-    return text["pack_updated"].format(date=format_date(day, "long", locale=BABEL_LOCALES[lang]))
+    return text["pack_updated"].format(date=long_date(day, lang))
 
 
 def _masthead(site_name: str, kind: str, updated: str | None) -> html.HtmlElement:

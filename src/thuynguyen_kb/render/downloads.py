@@ -7,12 +7,11 @@ them instead of linking to nothing.
 
 from __future__ import annotations
 
-from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from thuynguyen_kb import downloads
 from thuynguyen_kb.knowledge import KnowledgeBase, Record
-from thuynguyen_kb.packs.catalogue import BABEL_LOCALES
+from thuynguyen_kb.source_dates import BABEL_LOCALES, long_date
 
 BOX_CLASS = "downloads-box"  # left out of the packs themselves (packs.documents)
 
@@ -67,7 +66,7 @@ def offline_copy(kb: KnowledgeBase, lang: str) -> str:
         return text["offline_missing"]
     details = text["offline_link"].format(
         size=_megabytes(copy.size, lang),
-        date=format_date(copy.date, "long", locale=BABEL_LOCALES[lang]),
+        date=long_date(copy.date, lang),
     )
     zip_link = downloads.link(downloads.OFFLINE_ZIP)
     checksum_link = downloads.link(downloads.OFFLINE_CHECKSUM)
