@@ -4,12 +4,14 @@ and reading built pages as a person would read their text."""
 from __future__ import annotations
 
 import filecmp
+import importlib.util
 import os
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from lxml import html
 
@@ -166,3 +168,11 @@ def record_page(site: Path, lang: str, page: str) -> html.HtmlElement:
     """The main content of the built page of a Markdown page (``co-quan/toa-an.md``)."""
     built = site / LANGUAGE_HOMES[lang] / page.removesuffix(".md") / "index.html"
     return article(load(built))
+
+
+def load_hook(name: str) -> ModuleType:
+    """Import ``overrides/hooks/<name>.py`` the way MkDocs does: by path."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "overrides" / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

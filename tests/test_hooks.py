@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
 
 import markdown
 import pytest
-from helpers import REPO, write_project
+from helpers import REPO, load_hook, write_project
 from mkdocs.exceptions import PluginError
-
-
-def load_hook(name: str) -> ModuleType:
-    """Import ``overrides/hooks/<name>.py`` the way MkDocs does: by path."""
-    spec = importlib.util.spec_from_file_location(name, REPO / "overrides" / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 slugs = load_hook("slugs")
 element_permalinks = load_hook("element_permalinks")
@@ -174,3 +164,16 @@ def test_search_index_hook_collects_only_the_language_being_built(
     folder = tmp_path / "site" / prefix / "search-kb"
     assert '"count":1' in (folder / "meta.js").read_text(encoding="utf-8")
     assert '"a/#t"' in (folder / "d-0.js").read_text(encoding="utf-8")
+
+
+def test_the_404_page_refuses_a_way_back_to_a_page_not_in_the_nav() -> None:
+    hook = load_hook("not_found_page")
+    config = SimpleNamespace(theme={"language": "en"}, site_url=None)
+    sources = [source.replace(".md", ".en.md") for source in hook.WAY_BACK[:-1]]
+    pages = [
+        SimpleNamespace(file=SimpleNamespace(src_uri=source), url=source) for source in sources
+    ]
+    context = {"nav": SimpleNamespace(pages=pages)}
+    with pytest.raises(PluginError, match=r"links back to thuat-ngu.md, which the nav"):
+        hook.on_template_context(context, "404.html", config)
+    assert hook.on_template_context(context, "main.html", config) is context  # other pages

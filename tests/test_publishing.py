@@ -7,18 +7,17 @@ against a running nginx in ``tests/browser/test_served_headers.py``."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
 
 import pytest
 import yaml
-from helpers import REPO
+from helpers import REPO, load_hook
 from mkdocs.exceptions import PluginError
 
 from thuynguyen_kb.publishing import command, headers_file, nginx
@@ -323,14 +322,6 @@ def test_headers_file_refuses_a_value_on_two_lines() -> None:
 
 
 # --- The hook ----------------------------------------------------------------------------------
-
-
-def load_hook(name: str) -> ModuleType:
-    """Import ``overrides/hooks/<name>.py`` the way MkDocs does: by path."""
-    spec = importlib.util.spec_from_file_location(name, REPO / "overrides" / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def build_config(site: Path, language: str, **extra: object) -> SimpleNamespace:

@@ -85,3 +85,31 @@ def test_home_pages_say_whom_to_call_before_anything_else(built_site: Path) -> N
 def test_no_page_hands_readers_relative_hreflang_links(built_site: Path) -> None:
     for path in built_site.rglob("*.html"):
         assert not load(path).xpath("//head/link[@rel='alternate'][@hreflang]"), path
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_has_its_own_404_page_with_search_and_a_way_back(
+    built_site: Path, language: str
+) -> None:
+    prefix = LANGUAGES[language]
+    words = yaml.safe_load((DOCS / "_data" / "strings" / f"{language}.yml").read_text())
+    page = load(built_site / prefix / "404.html")
+    assert page.get("lang") == language
+    assert page.findtext(".//title").startswith(words["not_found"]["title"])
+    content = article(page)
+    assert content.findtext(".//h1").strip() == words["not_found"]["title"]
+    # Search, from any address: the language's own index, root-absolute.
+    (search,) = page.xpath("//*[@data-kb-search]")
+    assert search.get("data-kb-search") == f"/{prefix}search-kb/"
+    assert content.xpath(".//label[@for='__search']")
+    # A short way back: root-absolute links to pages of the same language that exist.
+    back = [a.get("href") for a in content.xpath(".//ul[@class='kb-way-back']//a")]
+    assert f"/{prefix}" in back and f"/{prefix}ke-hoach/" in back
+    for href in back:
+        assert (built_site / href.lstrip("/") / "index.html").is_file(), href
+    assert content.xpath(".//a[@href='tel:111']")
+    # The language menu marks this language; the footer speaks it.
+    (current,) = page.xpath("//a[contains(@class, 'md-select__link')][@aria-current='true']")
+    assert current.get("hreflang") == language
+    credit = " ".join(page.xpath("//div[@class='md-copyright']//text()")).split()
+    assert ("Made" in credit) == (language == "en")

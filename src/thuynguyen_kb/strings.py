@@ -45,6 +45,8 @@ GROUPS = {
         "task", "body_id", "body",
     ),
     "status": TextStatus.__args__,  # type: ignore[attr-defined]
+    # The not-found page (overrides/404.html, hook not_found_page.py).
+    "not_found": ("title", "lead", "search", "way_back", "help"),
 }  # fmt: skip
 # The placeholders a text must keep, filled by the renderers with str.format; others have none.
 PLACEHOLDERS = {

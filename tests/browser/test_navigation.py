@@ -104,3 +104,60 @@ def test_staff_learn_what_a_ward_must_do_within_two_clicks_of_home(
     expect(checklist.first).to_have_accessible_name(re.compile(r"^Rà soát, xây dựng kế hoạch"))
     expect(page.locator("article")).to_contain_text("Báo cáo kết quả cho Ủy ban nhân dân thành phố")
     assert page.log.errors == []
+
+
+# Every link of the site's menu, as the browser resolves it (the page of each entry).
+NAV_LINKS = """Array.from(document.querySelectorAll('nav.md-nav--primary a.md-nav__link[href]'))
+  .map(a => a.href.split('#')[0])"""
+# Every link a reader can see on the page (visible: laid out and not hidden).
+VISIBLE_LINKS = """Array.from(document.querySelectorAll('a[href]'))
+  .filter(a => a.checkVisibility({visibilityProperty: true}) && a.getClientRects().length)
+  .map(a => a.href.split('#')[0])"""
+
+
+def unreachable_from(page: Page, home: str, nav: set[str]) -> set[str]:
+    """The menu's pages that no visible link of ``home`` leads to."""
+    page.goto(home)
+    return nav - set(page.evaluate(VISIBLE_LINKS))
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_at_1366_px_the_home_page_links_to_every_page_of_the_menu(
+    page: Page, site_url: str, prefix: str
+) -> None:
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(site_url + prefix + "ke-hoach/")
+    nav = set(page.evaluate(NAV_LINKS))
+    assert site_url + prefix + "khuyen-nghi/" in nav and site_url + prefix + "boi-canh/" in nav
+    assert unreachable_from(page, site_url + prefix, nav) == set()
+    # The check sees a hidden menu: with the sidebar hidden, the menu's pages are out of reach.
+    page.add_init_script(
+        "addEventListener('DOMContentLoaded', () => document"
+        ".querySelector('.md-sidebar--primary').hidden = true)"
+    )
+    assert site_url + prefix + "boi-canh/" in unreachable_from(page, site_url + prefix, nav)
+
+
+@pytest.mark.parametrize(("prefix", "query"), [("", "viện kiểm sát"), ("en/", "procuracy")])
+def test_a_missing_address_offers_search_that_finds_pages(
+    page: Page, site_url: str, prefix: str, query: str
+) -> None:
+    missing = site_url + prefix + "no/such/page/"
+    page.goto(missing, wait_until="networkidle")
+    expect(page.locator("html")).to_have_attribute("lang", prefix.rstrip("/") or "vi")
+    page.locator("article label[for='__search']").click()
+    expect(page.locator(".md-search__input")).to_be_focused()
+    page.keyboard.type(query)
+    first = page.locator(".md-search-result__item .md-search-result__link").first
+    expect(first).to_be_visible()
+    target = first.evaluate("link => link.href")
+    assert target.startswith(site_url + prefix + "co-quan/vien-kiem-sat/"), target
+    first.click()
+    expect(page).to_have_url(re.compile(re.escape(target)))
+    # The only error is the missing address itself (its status, and the console's note of it).
+    not_found = f"HTTP 404: {missing}"
+    console_404 = (
+        "console error: Failed to load resource: the server responded with a status of 404"
+    )
+    assert not_found in page.log.errors
+    assert [e for e in page.log.errors if e != not_found and not e.startswith(console_404)] == []
