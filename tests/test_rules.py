@@ -370,3 +370,49 @@ def test_a_module_longer_than_90_minutes_must_offer_90(tmp_path: Path) -> None:
         " minutes; add 90 to 'variants:' and a 90-minute agenda, as the editors' guide"
         " explains)"
     ]
+
+
+def page(body: str, title: str = "Trang") -> str:
+    return f"---\ntitle: {title}\ndescription: Thử.\n---\n\n# {title}\n\n{body}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Phụ lục ghi cơ quan chủ trì và thời hạn của từng nhiệm vụ.", "chủ trì"),
+        ("Đã rõ. Bảng phân công nằm trong phụ lục ([IV.2](ke-hoach.md#iv-1)).", "Bảng"),
+    ],
+)
+def test_a_sentence_that_says_what_the_missing_annex_contains_is_refused(
+    tmp_path: Path, text: str, word: str
+) -> None:
+    found = problems_of(tmp_path, {"trang.md": page(text)})
+    assert len(found) == 1 and found[0].startswith("docs/trang.md:8: ANNEX-CLAIM says what the")
+    assert f"('{word}' in " in found[0]
+
+
+def test_the_annex_rule_passes_hedged_sentences_and_english_and_stops_once_the_annex_is_in(
+    tmp_path: Path,
+) -> None:
+    hedged = page(
+        "Trang không biết phụ lục có ghi thời hạn hay không. Nếu phụ lục ghi hạn, ghi lại."
+    )
+    english = page("The annex sets each task's deadline.", "Page")
+    found = problems_of(tmp_path, {"trang.md": hedged, "trang.en.md": english})
+    assert [p.split(" says")[0] for p in found] == ["docs/trang.en.md:8: ANNEX-CLAIM"]
+    # Once a task carries its row of the annex, the pages may say what it contains.
+    known = TASK.replace("assignment: per-annex\n", "lead: [phong-y-te]\nsource: Phụ lục, dòng 1\n")
+    files = {"trang.md": hedged, "trang.en.md": english, "nhiem-vu/chinh-sach.md": known}
+    assert problems_of(tmp_path / "known", files) == []
+
+
+def test_a_sentence_that_cites_the_plan_for_every_body_is_refused(tmp_path: Path) -> None:
+    claim = "Mỗi cơ quan phải lập dự toán hằng năm ([III.1](ke-hoach.md#iv-1))."
+    named = "Các phòng, ban, ngành lập dự toán ([III.1](ke-hoach.md#iv-1)); mỗi cơ quan một bản."
+    quoted = 'Đừng viết "mỗi cơ quan" khi dẫn [III.1](ke-hoach.md#iv-1).'
+    found = problems_of(tmp_path, {"trang.md": page(f"{claim}\n\n{named}\n\n{quoted}")})
+    assert found == [
+        "docs/trang.md:8: PLAN-EVERY-BODY 'Mỗi cơ quan' with a link to the plan's #iv-1 in"
+        ' "Mỗi cơ quan phải lập dự toán hằng năm ([III.1]).": the plan names which bodies each'
+        " item is for; name them as the item does"
+    ]
