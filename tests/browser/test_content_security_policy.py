@@ -9,6 +9,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+import yaml
+from helpers import REPO
 from playwright.sync_api import ConsoleMessage, Page, expect
 
 from thuynguyen_kb import layout, schemas
@@ -80,7 +82,8 @@ def test_a_missing_address_shows_its_languages_404_page_under_the_policy(
     assert response is not None and response.status == 404
     assert "sha256-" in response.headers["content-security-policy"]
     expect(page.locator("html")).to_have_attribute("lang", language)
-    expect(page.locator("h1")).to_contain_text("404")
+    words = yaml.safe_load((REPO / "docs" / layout.strings_file(language)).read_text("utf-8"))
+    expect(page.locator("h1")).to_have_text(words["not_found"]["title"])
     assert violations(page) == []
     # The page's own status is expected; nothing else may fail.
     expected = {f"HTTP 404: {missing}"}
