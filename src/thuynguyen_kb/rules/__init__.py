@@ -19,6 +19,7 @@ from thuynguyen_kb.rules import (
     blocks,
     content,
     data,
+    glossary,
     markers,
     modules,
     nav,
@@ -51,6 +52,7 @@ def check(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
     problems += modules.check_modules(sources, kb)
     problems += print_parts.check_print_parts(sources, kb)
     problems += markers.check_markers(sources, kb)
+    problems += glossary.check_glossary(sources)
     return sorted(set(problems))
 
 
