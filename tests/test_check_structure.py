@@ -379,8 +379,16 @@ def test_a_missing_docs_folder_is_an_error_not_a_pass(
             "structure-kb-marker-unknown",
             "docs/nhiem-vu/chinh-sach.md:15: KB-MARKER '<!-- kb:task-body -->' unknown marker (did"
             " you mean 'kb:task-bodies'? expected one of: body-tasks, checklist, csv, downloads,"
-            " index, matrix, module-downloads, module-index, module-table, quote, rec-facts,"
-            " rec-index, rec-links, rec-text, recommendations, reporting, task-bodies, training)",
+            " glossary-index, index, matrix, module-downloads, module-index, module-table, quote,"
+            " rec-facts, rec-index, rec-links, rec-text, recommendations, reporting, task-bodies,"
+            " training)",
+        ),
+        (
+            "structure-glossary-source",
+            "docs/thuat-ngu.md:20: GLOSSARY-SOURCE the definition of 'Phòng ngừa' states a number"
+            " with no source in its entry (found 'điều 48' and no link to a public source or to"
+            " the plan, expected one; add the source to this entry, e.g. ([Thư viện Pháp"
+            " luật](https://…)), or write the definition without the number)",
         ),
         (
             "structure-kb-roles-language",

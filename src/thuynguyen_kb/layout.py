@@ -15,6 +15,7 @@ DEFAULT_LANGUAGE = LANGUAGES[0]
 
 PLAN_PAGE = "ke-hoach.md"  # the plan, word for word; its ids are the plan items
 GUIDE_PAGE = "huong-dan-bien-tap.md"  # the editors' guide (fields, markers, the annex)
+GLOSSARY_PAGE = "thuat-ngu.md"  # the glossary; its terms are checked (rules/glossary.py)
 ROLES_FILE = "_data/roles.yml"
 THEMES_FILE = "_data/themes.yml"
 STRINGS_FOLDER = "_data/strings"  # the renderers' interface text: <lang>.yml per language

@@ -3,8 +3,8 @@
 - :class:`ElementPermalinksExtension`: the plan's numbered items (II.1, III.2, IV.5, …) are
   paragraphs, not headings, yet people must be able to copy a link to each one.
   Python-Markdown's ``toc`` extension gives only headings a "¶" link; this gives the same link to
-  every ``<p>`` or ``<li>`` that an editor marked with ``{ #id }``, with a tooltip in the page's
-  language.
+  every ``<p>`` or ``<li>`` that an editor marked with ``{ #id }``, and to every term of a
+  definition list that carries one (the glossary's terms), with a tooltip in the page's language.
 - :class:`TasklistLabelsExtension`: pymdownx.tasklist writes ``<li><label
   class="task-list-control"><input type="checkbox">…</label> Text</li>``: the label wraps the
   checkbox but holds no text, so the checkbox has no accessible name (axe-core rule "label",
@@ -24,13 +24,13 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
-_PERMALINK_TAGS = {"p", "li"}
+_PERMALINK_TAGS = {"p", "li", "dt"}
 _NESTED_LISTS = {"ul", "ol"}
 _CLOSE = re.compile(r"</label>\s*$")
 
 
 class _ElementPermalinks(Treeprocessor):
-    """Append ``<a class="headerlink" href="#id">¶</a>`` to each ``p``/``li`` with an id."""
+    """Append ``<a class="headerlink" href="#id">¶</a>`` to each ``p``/``li``/``dt`` with an id."""
 
     def __init__(self, md: Markdown, title: str) -> None:
         super().__init__(md)

@@ -30,6 +30,8 @@ HEADING = re.compile(r"(#{1,6})(?:[ \t]+(.*))?")
 ATTR_AT_END = re.compile(r"\{:?[ \t]*([^{}\n]*?)[ \t]*\}[ \t]*$")
 ATTR_LINE = re.compile(r"[ \t]*\{:?[ \t]*([^{}\n]*?)[ \t]*\}[ \t]*")
 FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
+# def_list: a definition starts with ":" after at most three spaces, then one to three spaces.
+DEFINITION_START = re.compile(r"[ ]{0,3}:[ ]{1,3}(.*)")
 
 
 @dataclass
@@ -168,12 +170,35 @@ def ids_in(attributes: str) -> list[str]:
     return ids
 
 
+def is_definition_term(lines: list[str], index: int) -> bool:
+    """True if ``lines[index]`` is a term of a definition list: the terms' lines (text at the
+    margin) go on to a line starting with ``:``, with at most one blank line before it."""
+    position = index + 1
+    while position < len(lines) and lines[position].strip():
+        line = lines[position]
+        if DEFINITION_START.fullmatch(line):
+            return True
+        if line[:1] in " \t" or HEADING.fullmatch(line):
+            return False
+        position += 1
+    following = position + 1  # the line after one blank line
+    return following < len(lines) and DEFINITION_START.fullmatch(lines[following]) is not None
+
+
 def explicit_ids(source: Source) -> dict[str, int]:
-    """Every explicit id of the page, with the line of its first occurrence."""
+    """Every explicit id of the page, with the line of its first occurrence: on headings,
+    alone on a line under a paragraph or list item, and at the end of a definition's term."""
     found: dict[str, int] = {}
     for number, line in markdown_lines(source.lines, source.body_start):
         heading = HEADING.fullmatch(line.lstrip())
         match = ATTR_AT_END.search(line) if heading else ATTR_LINE.fullmatch(line)
+        end = None if match else ATTR_AT_END.search(line)
+        if (
+            end
+            and line[: end.start()].endswith(" ")
+            and is_definition_term(source.lines, number - 1)
+        ):
+            match = end
         if match:
             for element_id in ids_in(match.group(1)):
                 found.setdefault(element_id, number)

@@ -36,7 +36,9 @@ FOLDER = "search-kb"
 # How much a word counts where it appears: the page title, the section heading, the text.
 WEIGHTS = {"page": 8, "heading": 4}
 MAX_TEXT_COUNT = 4  # a word repeated in a section stops adding weight after this
-SKIPPED = "headerlink"  # permalink marks are not text
+# Not text: permalink marks, and the glossary's letter index (its terms are in the sections
+# that define them; listed again, every term would find the index first).
+SKIPPED = ("headerlink", "glossary-index")
 
 
 class Section(TypedDict):
@@ -53,8 +55,9 @@ def sections_of(content: str, url: str, title: str) -> list[Section]:
     if not content.strip():
         return []
     root = html.fragment_fromstring(content, create_parent="div")
-    for link in root.xpath(f".//a[contains(@class, '{SKIPPED}')]"):
-        link.drop_tree()
+    for name in SKIPPED:
+        for element in root.xpath(f".//*[contains(concat(' ', @class, ' '), ' {name} ')]"):
+            element.drop_tree()
     current: dict[str, object] = {"u": url, "h": title, "p": title, "t": []}
     sections = [current]
     for element in root:

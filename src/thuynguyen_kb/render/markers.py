@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from thuynguyen_kb import markers
+from thuynguyen_kb import glossary, markers
 from thuynguyen_kb.knowledge import KnowledgeBase, Record
 from thuynguyen_kb.render import downloads, matrix, plan_records, recommendations, training
 
@@ -43,7 +43,11 @@ SITE_RENDERERS: dict[str, Callable[[KnowledgeBase, Options, str, str], str]] = {
     "downloads": lambda kb, o, page, lang: downloads.render_downloads(kb, page, lang),
     "csv": lambda kb, o, page, lang: matrix.render_csv_link(kb, o["table"], lang),
 }
-assert set(RECORD_RENDERERS) | set(SITE_RENDERERS) == set(markers.SPECS), (
+# Markers that render from the page's own Markdown: (its lines, lang) → Markdown.
+PAGE_RENDERERS: dict[str, Callable[[list[str], str], str]] = {
+    "glossary-index": glossary.render_page_index,
+}
+assert set(RECORD_RENDERERS) | set(SITE_RENDERERS) | set(PAGE_RENDERERS) == set(markers.SPECS), (
     "a marker lacks a renderer"
 )
 
@@ -59,6 +63,7 @@ def fill(markdown: str, page: str, lang: str, kb: KnowledgeBase) -> str:
     written from it, and it names the record of record markers.
     """
     lines = markdown.split("\n")
+    source = list(lines)  # the page as written, for the markers that read it
     found = list(markers.scan(lines))
     if not found:
         return markdown
@@ -68,7 +73,12 @@ def fill(markdown: str, page: str, lang: str, kb: KnowledgeBase) -> str:
         why = markers.problems_of(marker, kind, kb.quotable)
         if why:
             raise MarkerError(f"line {marker.line}: '{marker.text.strip()}' {'; '.join(why)}")
-        if marker.name in RECORD_RENDERERS:
+        if marker.name in PAGE_RENDERERS:
+            try:
+                rendered = PAGE_RENDERERS[marker.name](source, lang)
+            except ValueError as error:
+                raise MarkerError(f"line {marker.line}: '{marker.text.strip()}' {error}") from None
+        elif marker.name in RECORD_RENDERERS:
             assert record is not None  # problems_of checked the page's kind
             rendered = RECORD_RENDERERS[marker.name](kb, record, page, lang)
         else:

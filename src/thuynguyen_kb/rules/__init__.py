@@ -20,6 +20,7 @@ from thuynguyen_kb.rules import (
     claims,
     content,
     data,
+    glossary,
     markers,
     modules,
     nav,
@@ -53,6 +54,7 @@ def check(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
     problems += print_parts.check_print_parts(sources, kb)
     problems += markers.check_markers(sources, kb)
     problems += claims.check_claims(sources, kb)
+    problems += glossary.check_glossary(sources)
     return sorted(set(problems))
 
 
