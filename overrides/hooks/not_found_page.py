@@ -26,8 +26,7 @@ from thuynguyen_kb import build_state, layout, search_index
 # Where a lost reader most likely wanted to go: pages, by their Vietnamese source file.
 WAY_BACK = (
     "index.md", "tre-em-va-cha-me.md", "ke-hoach.md", "nhiem-vu/index.md", "co-quan/index.md",
-    "ai-lam-gi.md",
-    "tap-huan/index.md", "thuat-ngu.md",
+    "ai-lam-gi.md", "tap-huan/index.md", "thuat-ngu.md",
 )  # fmt: skip
 
 
