@@ -56,6 +56,7 @@ SPECS: dict[str, MarkerSpec] = {
     "downloads": MarkerSpec(),
     "matrix": MarkerSpec(),
     "csv": MarkerSpec(options={"table": CSV_TABLES}, required=("table",)),
+    "whats-new": MarkerSpec(),
 }
 
 

@@ -17,6 +17,7 @@ from thuynguyen_kb.loader import Sources
 from thuynguyen_kb.problems import Problem
 from thuynguyen_kb.rules import (
     blocks,
+    changes,
     content,
     data,
     markers,
@@ -51,6 +52,7 @@ def check(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
     problems += modules.check_modules(sources, kb)
     problems += print_parts.check_print_parts(sources, kb)
     problems += markers.check_markers(sources, kb)
+    problems += changes.check_changes(sources)
     return sorted(set(problems))
 
 
