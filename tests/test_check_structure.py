@@ -337,9 +337,9 @@ def test_a_missing_docs_folder_is_an_error_not_a_pass(
         (
             "structure-kb-unknown-field",
             "docs/nhiem-vu/chinh-sach.md:5: FRONT-MATTER-FIELD front matter field 'laed' is not a"
-            " field of a 'task' page (found 'laed:', expected one of: assignment, deadline,"
-            " description, id, lead, plan_ref, related_bodies, source, support, title, type;"
-            " correct the spelling or remove it)",
+            " field of a 'task' page (found 'laed:', expected one of: assignment, changes,"
+            " deadline, description, id, lead, plan_ref, related_bodies, source, support, title,"
+            " type; correct the spelling or remove it)",
         ),
         (
             "structure-module-section",
@@ -380,7 +380,8 @@ def test_a_missing_docs_folder_is_an_error_not_a_pass(
             "docs/nhiem-vu/chinh-sach.md:15: KB-MARKER '<!-- kb:task-body -->' unknown marker (did"
             " you mean 'kb:task-bodies'? expected one of: body-tasks, checklist, csv, downloads,"
             " index, matrix, module-downloads, module-index, module-table, quote, rec-facts,"
-            " rec-index, rec-links, rec-text, recommendations, reporting, task-bodies, training)",
+            " rec-index, rec-links, rec-text, recommendations, reporting, task-bodies, training,"
+            " whats-new)",
         ),
         (
             "structure-kb-roles-language",
