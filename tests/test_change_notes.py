@@ -13,6 +13,7 @@ from helpers import commit_all, git, load_knowledge_base, write_project
 from lxml import html
 
 from thuynguyen_kb import source_dates
+from thuynguyen_kb.content_policy import violations
 from thuynguyen_kb.feeds import atom, entry_id, href, path
 from thuynguyen_kb.knowledge import Change
 from thuynguyen_kb.render.changes import page_box, render_whats_new
@@ -252,6 +253,14 @@ def test_the_page_box_gives_its_days_in_the_readers_language_and_its_notes_escap
     assert "First published" not in shown.text_content()
     assert shown.xpath(".//li/span")[0].get("lang") == "vi"
     assert page_box([], PageDates(), "vi", kb.strings["vi"]) == ""
+
+
+def test_the_page_box_keeps_to_the_content_policy(tmp_path) -> None:
+    kb = small_site(tmp_path)
+    days = PageDates(updated=datetime.date(2026, 3, 10), published=datetime.date(2026, 1, 2))
+    for file, lang in (("a/b.en.md", "en"), ("c.md", "en"), ("a/b.md", "vi")):
+        shown = page_box(kb.file_changes[file], days, lang, kb.strings[lang])
+        assert shown and violations(shown) == [], file
 
 
 def test_the_plugins_days_are_read_only_where_it_found_a_commit() -> None:
