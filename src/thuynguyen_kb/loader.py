@@ -7,7 +7,8 @@ records are made from what was read by :func:`thuynguyen_kb.knowledge.assemble`.
 
 Pages are the ``.md`` files under the docs folder, except shared fragments (files inside a folder
 whose name starts with ``_``) and files excluded by ``exclude_docs``; fragments are still read,
-for the text rules.
+for the text rules. For the pages with change notes, the repository's history is read too: the
+day of each one's last commit (:mod:`thuynguyen_kb.source_dates`), which a note may not pass.
 """
 
 from __future__ import annotations
