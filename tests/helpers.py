@@ -29,8 +29,13 @@ SITE_SOURCES = (
 IGNORED_IN_COPIES = shutil.ignore_patterns("__pycache__", "*.egg-info")
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the site's sources in ``target`` (created), safe to break."""
+def copy_project(target: Path, history: bool = True) -> Path:
+    """A copy of the site's sources in ``target`` (created), safe to break.
+
+    The copy is a git repository with one commit of everything, made now, so that its pages
+    have dates, as in a clone (the build stops without history); ``history=False`` leaves it
+    a plain folder, as a tarball is.
+    """
     target.mkdir(parents=True, exist_ok=True)
     for name in SITE_SOURCES:
         source = REPO / name
@@ -38,7 +43,37 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / name, ignore=IGNORED_IN_COPIES)
         else:
             shutil.copy2(source, target / name)
+    if history:
+        git(target, "init", "--quiet")
+        commit_all(target, "A copy of the site's sources")
     return target
+
+
+def git(root: Path, *arguments: str, when: str | None = None) -> str:
+    """Run git in ``root`` as a test author, without the user's hooks or signing; ``when``
+    (e.g. ``2031-03-02T10:00:00+07:00``) dates a commit. Return what git printed."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+    }
+    if when is not None:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when
+    options = ["-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null"]
+    options += ["-c", "init.defaultBranch=main"]
+    done = subprocess.run(
+        ["git", *options, *arguments], cwd=root, env=env, capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    return done.stdout
+
+
+def commit_all(root: Path, message: str, when: str | None = None) -> None:
+    """Commit every file of ``root`` (a git repository) as it is now."""
+    git(root, "add", "--all")
+    git(root, "commit", "--quiet", "--allow-empty", "-m", message, when=when)
 
 
 def write_project(root: Path, files: dict[str, str], strings: bool = True) -> Path:
@@ -79,15 +114,19 @@ def append_line(path: Path, text: str) -> int:
 
 
 def run_mkdocs_build(
-    project: Path, site_dir: Path, pdf_packs: bool = False
+    project: Path, site_dir: Path, pdf_packs: bool = False, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run a strict build of ``project`` into ``site_dir``; return the finished process.
 
-    Without PDF packs unless asked: a throw-away copy is not a git repository, so its packs
-    carry no date and none comes from the cache (a minute of rendering per build)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PDF_PACKS": str(pdf_packs).lower()}
-    env.pop("SITE_URL", None)
-    env.pop("OFFLINE_COPY", None)
+    Without PDF packs unless asked: a throw-away copy's pages have dates no cached PDF has, so
+    every pack would be rendered anew (a minute per build). ``env`` adds to the environment
+    (``SITE_URL`` and ``OFFLINE_COPY`` are unset unless given there)."""
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in ("SITE_URL", "OFFLINE_COPY")},
+        "NO_MKDOCS_2_WARNING": "1",
+        "PDF_PACKS": str(pdf_packs).lower(),
+        **(env or {}),
+    }
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,

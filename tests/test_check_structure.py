@@ -337,9 +337,9 @@ def test_a_missing_docs_folder_is_an_error_not_a_pass(
         (
             "structure-kb-unknown-field",
             "docs/nhiem-vu/chinh-sach.md:5: FRONT-MATTER-FIELD front matter field 'laed' is not a"
-            " field of a 'task' page (found 'laed:', expected one of: assignment, deadline,"
-            " description, id, lead, plan_ref, related_bodies, source, support, title, type;"
-            " correct the spelling or remove it)",
+            " field of a 'task' page (found 'laed:', expected one of: assignment, changes,"
+            " deadline, description, id, lead, plan_ref, related_bodies, source, support, title,"
+            " type; correct the spelling or remove it)",
         ),
         (
             "structure-module-section",
@@ -381,7 +381,7 @@ def test_a_missing_docs_folder_is_an_error_not_a_pass(
             " you mean 'kb:task-bodies'? expected one of: body-tasks, checklist, csv, downloads,"
             " glossary-index, index, matrix, module-downloads, module-index, module-table, quote,"
             " rec-facts, rec-index, rec-links, rec-text, recommendations, reporting, task-bodies,"
-            " training)",
+            " training, whats-new)",
         ),
         (
             "structure-glossary-source",

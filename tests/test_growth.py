@@ -31,6 +31,7 @@ from helpers import (
     run_mkdocs_build,
     text_lines,
 )
+from lxml import html
 
 from thuynguyen_kb.commands import check_structure
 from thuynguyen_kb.importer import command as importer
@@ -176,6 +177,13 @@ def test_new_records_appear_in_indexes_matrix_csv_and_search(
         assert {"tap-huan/m7-thu-nghiem/", "khuyen-nghi/p99/"} <= urls
 
 
+def without_dates(content: html.HtmlElement) -> html.HtmlElement:
+    """``content`` without the box of the page's dates and change notes."""
+    for box in by_class(content, "kb-dates"):
+        box.drop_tree()
+    return content
+
+
 @pytest.mark.parametrize(
     "page", [*UNTRANSLATED, NEW_TASK[1], NEW_BODY[1], NEW_MODULE[1], NEW_RECOMMENDATION[1]]
 )
@@ -188,7 +196,10 @@ def test_a_page_without_its_english_file_is_shown_in_vietnamese_under_the_notice
     assert "has not been translated into English yet" in notice.text_content()
     (body,) = english.xpath("//div[@lang='vi']")
     vietnamese = article(load(site / page.removesuffix(".md") / "index.html"))
-    assert text_lines(article(english))[-1] == text_lines(vietnamese)[-1]
+    # The page's text, without the box of its dates, which is in the reader's language.
+    assert {box.get("lang") for box in by_class(english, "kb-dates")} <= {"en"}
+    text = [text_lines(without_dates(found)) for found in (article(english), vietnamese)]
+    assert text[0][-1] == text[1][-1]
     assert body.xpath(".//h1")
     assert (
         by_class(load(site / page.removesuffix(".md") / "index.html"), "untranslated-notice") == []

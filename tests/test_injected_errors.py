@@ -73,7 +73,7 @@ def test_injected_mistakes_fail_the_checks_naming_each_file(
 
 def run_checks(root: Path) -> subprocess.CompletedProcess[str]:
     """Run ``make checks`` in ``root`` with this test run's Python environment."""
-    # No PDF packs: a copy is not a git repository, so its packs would all be rendered anew.
+    # No PDF packs: a copy's pages are dated anew (its one commit), so no cached pack fits.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PDF_PACKS": "false"}
     env.pop("SITE_URL", None)
     bin_dir = Path(sys.executable).parent

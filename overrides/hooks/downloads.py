@@ -9,7 +9,9 @@
   (``extra.offline_copy: true``), that it is one.
 - ``on_page_content`` at priority -400, after every other hook that changes a page's HTML and
   before the content policy's check (-500): make each ``kb-download:`` link relative to the
-  page, and keep the HTML of module and handout pages, in the language they are written in.
+  page, and keep the HTML of module and handout pages, in the language they are written in,
+  with the day each shows as its last update (the packs' date: a PDF never says other than
+  its pages).
 - ``on_post_build`` (default priority, so before mkdocs-static-i18n starts the next language's
   build at -100): copy the offline copy into ``downloads/`` (default language only) and render
   this language's PDF packs there; a pack that cannot be made stops the build, pages named.
@@ -25,7 +27,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from thuynguyen_kb import build_state, downloads, layout
+from thuynguyen_kb import build_state, downloads, layout, source_dates
 from thuynguyen_kb.offline import zip_file
 from thuynguyen_kb.packs import build, catalogue
 from thuynguyen_kb.packs.documents import PackError
@@ -70,7 +72,8 @@ def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
     record = build_state.loaded().record_of(neutral)
     if record is not None and record.kind in ("module", "handout"):
         language = getattr(page.file, "locale", None) or config.theme["language"]
-        _pages[neutral] = catalogue.PageHtml(neutral, language, content)
+        updated = source_dates.from_plugin(page.meta).updated  # the day the page shows
+        _pages[neutral] = catalogue.PageHtml(neutral, language, content, updated)
     return content
 
 

@@ -73,6 +73,8 @@ ALLOWED_ELEMENTS: dict[str, frozenset[str]] = {
         "input": "type disabled checked",
         # Code highlighting (pymdownx.highlight) wraps tokens in spans.
         "span": "",
+        # The days at a page's foot (render/changes.py), machine-readable in ``datetime``.
+        "time": "datetime",
     }.items()
 }
 # Attributes whose value is restricted further: (element, attribute) → allowed values.

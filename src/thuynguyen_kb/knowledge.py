@@ -14,11 +14,12 @@ its text in that language is the Vietnamese text (:meth:`Record.text`), and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from thuynguyen_kb import layout, schemas
+from thuynguyen_kb import layout, schemas, site_config
 from thuynguyen_kb.downloads import Available
 from thuynguyen_kb.loader import Sources
 from thuynguyen_kb.markdown_source import Source, blocks_by_id, explicit_ids
@@ -62,6 +63,18 @@ class Record:
         return str(self.text(language).description)
 
 
+@dataclass(frozen=True)
+class Change:
+    """A change note as the readers of one page see it: which page, when, what changed."""
+
+    page: str  # the page's default-language path (``nhiem-vu/kinh-phi.md``)
+    file: str  # the file the note is written in (``nhiem-vu/kinh-phi.en.md``)
+    lang: str  # the language it is written in
+    day: datetime.date
+    note: str
+    title: str  # the page's title, in the note's language
+
+
 @dataclass
 class KnowledgeBase:
     """Every valid record, the vocabularies, the plan's blocks and the interface strings."""
@@ -74,6 +87,10 @@ class KnowledgeBase:
     plan_ids: set[str]
     plan_blocks: dict[str, dict[str, list[str]]]  # language → plan item id → Markdown lines
     by_page: dict[str, Record] = field(default_factory=dict)
+    # Every page's change notes: by the file they are written in, and by the language of the
+    # readers who see them (a page not yet translated shows its Vietnamese notes), newest first.
+    file_changes: dict[str, list[Change]] = field(default_factory=dict)
+    changes: dict[str, list[Change]] = field(default_factory=dict)
     # Not from the sources: what the build offers for download (set by the build's hooks).
     downloads: Available = field(default_factory=Available)
 
@@ -205,6 +222,10 @@ def assemble(sources: Sources) -> KnowledgeBase:
         plan = sources.page(layout.translation_path(layout.PLAN_PAGE, language))
         plan_blocks[language] = blocks_by_id(plan) if plan else {}
     plan = sources.page(layout.PLAN_PAGE)
+    order = _reading_order(sources, records)
+    file_changes = {
+        rel: found for rel, source in sources.pages.items() if (found := _changes(source, order))
+    }
     return KnowledgeBase(
         records=records,
         roles=_data(sources, layout.ROLES_FILE, "roles") or {},
@@ -220,7 +241,72 @@ def assemble(sources: Sources) -> KnowledgeBase:
         },
         plan_ids=set(explicit_ids(plan)) if plan else set(),
         plan_blocks=plan_blocks,
+        file_changes=file_changes,
+        changes={
+            language: _newest_first(
+                (
+                    change
+                    for rel in sources.pages
+                    if layout.language_of(rel) == layout.DEFAULT_LANGUAGE
+                    for change in file_changes.get(_shown_file(sources, rel, language), [])
+                ),
+                order,
+            )
+            for language in layout.LANGUAGES
+        },
     )
+
+
+def _reading_order(sources: Sources, records: dict[str, Record]) -> dict[str, float]:
+    """Each page's place in the nav; a handout comes right after its module, and a page outside
+    the nav after every page in it."""
+    places: dict[str, float] = {}
+    for index, page in enumerate(site_config.nav_pages(sources.config.nav)):
+        places.setdefault(page, index)
+    for record in records.values():
+        if record.kind == "handout" and record.page not in places:
+            module = records.get(str(record.fields.module))
+            if module is not None and module.page in places:
+                places[record.page] = places[module.page] + 0.5
+    return places
+
+
+def _changes(source: Source, order: dict[str, float]) -> list[Change]:
+    """The page file's change notes, newest first; none if they do not fit their schema (the
+    rules say why)."""
+    data = source.front_matter or {}
+    notes, errors = schemas.validate(list[schemas.ChangeNote], data.get("changes") or [])
+    if errors or not notes:
+        return []
+    title = data.get("title")
+    found = [
+        Change(
+            page=layout.neutral_path(source.rel),
+            file=source.rel,
+            lang=layout.language_of(source.rel),
+            day=note.date,
+            note=str(note.note),
+            title=title.strip() if isinstance(title, str) else "",
+        )
+        for note in notes
+    ]
+    return _newest_first(found, order)
+
+
+def _newest_first(changes: Iterable[Change], order: dict[str, float]) -> list[Change]:
+    """Newest first; one day's changes in the nav's order of their pages (a module before its
+    handout), each page's in the order they are written."""
+    last = len(order)
+    return sorted(  # a stable sort: a page's notes of one day keep their order
+        changes, key=lambda c: (-c.day.toordinal(), order.get(c.page, last), c.page)
+    )
+
+
+def _shown_file(sources: Sources, rel: str, language: str) -> str:
+    """The file a reader of ``language`` reads for the page ``rel``: its translation, or the
+    Vietnamese file where there is none yet."""
+    translation = layout.translation_path(rel, language)
+    return translation if translation in sources.pages else rel
 
 
 def _raw(sources: Sources, rel: str) -> Any:

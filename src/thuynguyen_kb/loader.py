@@ -7,17 +7,19 @@ records are made from what was read by :func:`thuynguyen_kb.knowledge.assemble`.
 
 Pages are the ``.md`` files under the docs folder, except shared fragments (files inside a folder
 whose name starts with ``_``) and files excluded by ``exclude_docs``; fragments are still read,
-for the text rules.
+for the text rules. For the pages with change notes, the repository's history is read too: the
+day of each one's last commit (:mod:`thuynguyen_kb.source_dates`), which a note may not pass.
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pathspec
 
-from thuynguyen_kb import layout, yaml_data
+from thuynguyen_kb import layout, source_dates, yaml_data
 from thuynguyen_kb.markdown_source import Source, read_front_matter, read_lines
 from thuynguyen_kb.problems import Problem
 from thuynguyen_kb.site_config import SiteConfig
@@ -53,6 +55,9 @@ class Sources:
     pages: dict[str, Source]  # the pages, by path inside the docs folder
     data: dict[str, DataFile]  # the data files, by path inside the docs folder
     problems: list[Problem] = field(default_factory=list)
+    # The day of the last commit of each page that has change notes, if the repository's
+    # history has one and the file is committed as it is (not for a file being edited).
+    last_changed: dict[str, datetime.date] = field(default_factory=dict)
 
     def page(self, rel: str) -> Source | None:
         """The page at ``rel`` (``co-quan/toa-an.en.md``), if there is one."""
@@ -102,7 +107,22 @@ def load(docs: Path, config: SiteConfig) -> Sources:
             _read_markdown(sources, path, rel, excluded)
         elif path.suffix == ".yml" and rel.startswith("_data/"):
             _read_data(sources, path, rel)
+    _read_history(sources)
     return sources
+
+
+def _read_history(sources: Sources) -> None:
+    """When each page with change notes was last committed (git), for the rules on them."""
+    noted = [rel for rel, page in sources.pages.items() if (page.front_matter or {}).get("changes")]
+    root = source_dates.repository_root(sources.docs.resolve()) if noted else None
+    if root is None:
+        return  # not a repository: the dates are not checked against its history
+    being_edited = source_dates.uncommitted(root, sources.docs.resolve())
+    for rel in noted:
+        path = (sources.docs / rel).resolve()
+        day = None if path in being_edited else source_dates.file_last_changed(path)
+        if day is not None:
+            sources.last_changed[rel] = day
 
 
 def _read_markdown(

@@ -57,6 +57,7 @@ SPECS: dict[str, MarkerSpec] = {
     "matrix": MarkerSpec(),
     "csv": MarkerSpec(options={"table": CSV_TABLES}, required=("table",)),
     "glossary-index": MarkerSpec(),  # the page's own terms (thuynguyen_kb.glossary)
+    "whats-new": MarkerSpec(),
 }
 
 

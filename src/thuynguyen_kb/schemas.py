@@ -59,11 +59,27 @@ class Strict(BaseModel):
 # --- Pages ----------------------------------------------------------------------------------
 
 
+Day = date  # a field named ``date`` cannot be annotated with the name it shadows
+
+
+class ChangeNote(Strict):
+    """A change to a page that matters to its readers: when, and what changed, in plain words.
+
+    Written in each language's file, in that language (``changes:`` in the front matter); the
+    rules check that the day is not in the future, not after the file's last commit, and the
+    same in every language (:mod:`thuynguyen_kb.rules.changes`).
+    """
+
+    date: Day
+    note: Text
+
+
 class Localized(Strict):
     """The fields every page writes in its own language."""
 
     title: Text
     description: Text
+    changes: list[ChangeNote] = []
 
 
 class ModuleLocalized(Localized):
@@ -81,6 +97,7 @@ class PlainPage(BaseModel):
     type: Literal["page"] = "page"
     title: Text
     description: Text
+    changes: list[ChangeNote] = []
 
 
 class Relation(Strict):

@@ -34,6 +34,8 @@ TEXTS = (
     "pack_contents", "pack_updated", "pack_pdfs", "pdf_trainer", "pdf_handout", "pdf_whole",
     "pdf_missing", "pdf_about", "offline_inside", "offline_missing", "offline_link",
     "offline_how", "offline_checksum", "materials",
+    "dates_updated", "dates_published", "changes_title", "whats_new_none", "feed_title",
+    "feed_link", "feed_about",
 )  # fmt: skip
 # Groups of texts: the column headers of the CSV tables (in their order), the basis of an
 # assignment, and what the site has of a paragraph's text.
@@ -57,6 +59,8 @@ PLACEHOLDERS = {
     "minutes": {"n"},
     "pack_updated": {"date"},
     "offline_link": {"size", "date"},
+    "feed_title": {"site"},
+    "feed_about": {"link"},
 }
 
 

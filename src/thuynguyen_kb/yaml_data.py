@@ -71,18 +71,52 @@ def _child(node: yaml.Node | None, part: str | int) -> tuple[int, yaml.Node] | N
     return None
 
 
+class _ImpossibleDateError(Exception):
+    """A value written as a date (``2026-02-30``) that no calendar has."""
+
+    def __init__(self, node: yaml.Node, reason: str) -> None:
+        super().__init__(reason)
+        self.node, self.reason = node, reason
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, except that an impossible date is reported, not raised as a
+    ValueError that no YAML error handler would catch."""
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:  # type: ignore[override]
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as error:
+            raise _ImpossibleDateError(node, str(error)) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
 def parse(
     text: str, shown: str, code: str = "DATA-YAML", first_line: int = 1, subject: str = ""
 ) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse ``text`` (written in ``shown`` from ``first_line`` on); a problem if it is not YAML.
 
     ``subject`` starts the message (``"front matter is "``). A key given twice in one mapping is
-    a problem too: YAML would keep the last value and drop the first without a word.
+    a problem too: YAML would keep the last value and drop the first without a word. A date
+    that does not exist (``2026-02-30``) is a problem at its line.
     """
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         # Built from the same node tree, so the text is parsed once.
-        data = yaml.SafeLoader("").construct_document(node) if node is not None else None
+        data = _Loader("").construct_document(node) if node is not None else None
+    except _ImpossibleDateError as error:
+        return None, [
+            Problem(
+                shown,
+                error.node.start_mark.line + first_line,
+                code,
+                f"{subject}not valid YAML: '{error.node.value}' is not a day of the calendar"
+                f" (found the error '{error.reason}', expected a real date written YYYY-MM-DD,"
+                " such as 2026-12-01; correct the day or the month)",
+            )
+        ]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + first_line if mark is not None else first_line

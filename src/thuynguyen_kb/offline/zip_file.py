@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from thuynguyen_kb.files import PUBLISHED_MODE, atomic_path, write_atomically
-from thuynguyen_kb.source_dates import long_date
+from thuynguyen_kb.source_dates import long_date, site_day
 
 FOLDER = "quyen-tre-em-thuy-nguyen"  # the folder inside the zip
 READ_ME = "doc-truoc-read-me.txt"
@@ -39,7 +39,7 @@ class OfflineCopy:
 
     size: int  # bytes
     sha256: str
-    date: datetime.date  # when its sources last changed (the entries' time)
+    date: datetime.date  # when its sources last changed (the entries' time), a day in Viet Nam
 
 
 def source_time(last_commit: datetime.datetime | None) -> datetime.datetime:
@@ -59,8 +59,8 @@ def read_me(when: datetime.datetime, zip_name: str) -> str:
     """The read-me's text, dated."""
     template = resources.files(__package__).joinpath("read-me.txt").read_text(encoding="utf-8")
     return template.format(
-        date_vi=long_date(when.date(), "vi"),
-        date_en=long_date(when.date(), "en"),
+        date_vi=long_date(site_day(when), "vi"),
+        date_en=long_date(site_day(when), "en"),
         folder=FOLDER,
         zip_name=zip_name,
     )
@@ -127,7 +127,8 @@ def describe(output: Path) -> OfflineCopy:
         ) from None
     if first.filename != f"{FOLDER}/{READ_ME}":
         raise StaleCopyError(f"{output}: not an offline copy (its first entry is {first.filename})")
-    return OfflineCopy(len(data), digest, datetime.date(*first.date_time[:3]))
+    when = datetime.datetime(*first.date_time, tzinfo=datetime.UTC)  # entries are dated in UTC
+    return OfflineCopy(len(data), digest, site_day(when))
 
 
 def publish(source: Path, copy: OfflineCopy, zip_target: Path, checksum_target: Path) -> None:

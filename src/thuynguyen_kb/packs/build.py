@@ -6,12 +6,10 @@ free of MkDocs, so that another generator can call it the same way.
 
 from __future__ import annotations
 
-import datetime
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from thuynguyen_kb import layout, source_dates
 from thuynguyen_kb.knowledge import KnowledgeBase
 from thuynguyen_kb.packs import catalogue, pdf
 from thuynguyen_kb.packs.documents import PackError
@@ -42,16 +40,7 @@ def write_packs(
 ) -> Written:
     """Render every pack of ``lang`` into ``site``; raise :class:`PackError` naming the pages of
     a pack that cannot be made. ``docs`` is the docs folder, relative to ``repository``."""
-
-    def last_changed(neutral_pages: tuple[str, ...]) -> datetime.date | None:
-        files = tuple(
-            f"{docs}/{layout.translation_path(page, language)}"
-            for page in neutral_pages
-            for language in layout.LANGUAGES
-        )
-        return source_dates.last_changed(repository, files)
-
-    made = catalogue.documents(kb, pages, lang, site_name, last_changed)
+    made = catalogue.documents(kb, pages, lang, site_name)
     css, cache = pdf.stylesheet(), cache_folder(repository)
     reused = 0
     for item in made:

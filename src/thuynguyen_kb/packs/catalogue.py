@@ -10,7 +10,6 @@ which pack comes from the knowledge base (each module names its handout).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree, html
@@ -23,11 +22,19 @@ from thuynguyen_kb.source_dates import long_date
 
 @dataclass(frozen=True)
 class PageHtml:
-    """A page's content as the build rendered it, in the language its text is written in."""
+    """A page's content as the build rendered it, in the language its text is written in, and
+    the day the page shows as its last update (None where it shows none)."""
 
     page: str  # the page's default-language path, tap-huan/m3-….md
     lang: str
     content: str
+    updated: datetime.date | None = None
+
+
+def newest(pages: list[PageHtml]) -> datetime.date | None:
+    """The day a PDF made of ``pages`` was last changed: the newest day its pages show, so
+    that a PDF never says other than its pages (None if they show none)."""
+    return max((page.updated for page in pages if page.updated is not None), default=None)
 
 
 @dataclass(frozen=True)
@@ -77,14 +84,10 @@ def _content(pages: dict[str, PageHtml], page: str) -> PageHtml:
 
 
 def documents(
-    kb: KnowledgeBase,
-    pages: dict[str, PageHtml],
-    lang: str,
-    site_name: str,
-    last_changed: Callable[[tuple[str, ...]], datetime.date | None],
+    kb: KnowledgeBase, pages: dict[str, PageHtml], lang: str, site_name: str
 ) -> list[PackDocument]:
     """Every pack of ``lang``: ``pages`` are this language's rendered pages by default-language
-    path; ``last_changed`` gives the date the given pages' sources last changed, if known."""
+    path, each with the day it shows as its last update."""
     text = kb.strings[lang]
     labels = _labels(text)
     made: list[PackDocument] = []
@@ -93,7 +96,7 @@ def documents(
     for module in kb.of_type("module"):
         module_page, handout_page = _pages_of(module)
         module_html, handout_html = _content(pages, module_page), _content(pages, handout_page)
-        day = last_changed((module_page, handout_page))
+        day = newest([module_html, handout_html])
         updated = _date_text(day, lang, text)
         title = module.title(lang)
         trainer = trainer_part(module_html.content, module.id, labels, f"docs/{module_page}")
@@ -122,7 +125,7 @@ def documents(
         whole += [trainer, handout]
         etree.SubElement(contents, "li").text = title
     every_page = tuple(page for made_pack in made for page in made_pack.pages)
-    day = last_changed(tuple(dict.fromkeys(every_page)))
+    day = newest([_content(pages, page) for page in dict.fromkeys(every_page)])
     cover = html.Element("section", {"class": "cover"})
     etree.SubElement(cover, "p", {"class": "kind"}).text = site_name
     etree.SubElement(cover, "h1").text = text["pack_whole"]

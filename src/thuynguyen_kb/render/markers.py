@@ -12,7 +12,14 @@ from collections.abc import Callable
 
 from thuynguyen_kb import glossary, markers
 from thuynguyen_kb.knowledge import KnowledgeBase, Record
-from thuynguyen_kb.render import downloads, matrix, plan_records, recommendations, training
+from thuynguyen_kb.render import (
+    changes,
+    downloads,
+    matrix,
+    plan_records,
+    recommendations,
+    training,
+)
 
 Options = dict[str, str]
 # Markers that render the page's own record.
@@ -42,6 +49,7 @@ SITE_RENDERERS: dict[str, Callable[[KnowledgeBase, Options, str, str], str]] = {
     "matrix": lambda kb, o, page, lang: matrix.render_matrix(kb, page, lang),
     "downloads": lambda kb, o, page, lang: downloads.render_downloads(kb, page, lang),
     "csv": lambda kb, o, page, lang: matrix.render_csv_link(kb, o["table"], lang),
+    "whats-new": lambda kb, o, page, lang: changes.render_whats_new(kb, page, lang),
 }
 # Markers that render from the page's own Markdown: (its lines, lang) → Markdown.
 PAGE_RENDERERS: dict[str, Callable[[list[str], str], str]] = {

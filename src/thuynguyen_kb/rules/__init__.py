@@ -17,6 +17,7 @@ from thuynguyen_kb.loader import Sources
 from thuynguyen_kb.problems import Problem
 from thuynguyen_kb.rules import (
     blocks,
+    changes,
     claims,
     content,
     data,
@@ -55,6 +56,7 @@ def check(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
     problems += markers.check_markers(sources, kb)
     problems += claims.check_claims(sources, kb)
     problems += glossary.check_glossary(sources)
+    problems += changes.check_changes(sources)
     return sorted(set(problems))
 
 

@@ -39,10 +39,13 @@ CONTENT = {
     "vi": re.compile(r"thời hạn|\bhạn\b|chủ trì|phối hợp|\bbảng\b|vai trò", re.I),
     "en": re.compile(r"deadline|due date|\blead\b|cooperat|\btable\b|\broles?\b", re.I),
 }
-# Words that make the sentence say the content is not known, or only hypothetical.
+# Words that make the sentence say the content is not known, only hypothetical, or no longer
+# claimed (a change note: "the page no longer says that the annex sets deadlines").
 HEDGES = {
-    "vi": re.compile(r"không biết|chưa|không có|hay không|\bnếu\b|khi có|có thể", re.I),
-    "en": re.compile(r"\bnot\b|n't\b|whether|\bif\b|\bonce\b|\bwhen\b|cannot|unknown", re.I),
+    "vi": re.compile(r"không biết|chưa|không có|không còn|hay không|\bnếu\b|khi có|có thể", re.I),
+    "en": re.compile(
+        r"\bnot\b|n't\b|no longer|whether|\bif\b|\bonce\b|\bwhen\b|cannot|unknown", re.I
+    ),
 }
 # "Every body", "each body", "all bodies": the plan names its groups instead.
 EVERY_BODY = {

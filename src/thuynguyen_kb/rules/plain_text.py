@@ -1,8 +1,8 @@
 """Rules for values that are plain text, not Markdown or HTML, wherever they are written.
 
-- ``TEXT-MARKUP``: a page's ``title``, ``description`` or ``subtitle``, a name in the config's
-  ``nav`` (or its ``nav_translations``), the site's name or description, or a label of
-  ``_data/roles.yml`` or ``_data/themes.yml`` holds an HTML tag (``<svg onload=…>``, ``<b>``).
+- ``TEXT-MARKUP``: a page's ``title``, ``description``, ``subtitle`` or change note, a name in
+  the config's ``nav`` (or its ``nav_translations``), the site's name or description, or a label
+  of ``_data/roles.yml`` or ``_data/themes.yml`` holds an HTML tag (``<svg onload=…>``, ``<b>``).
   Such values are shown as text everywhere (the build escapes them), so a tag would be shown
   as it is written, or, in a template that forgot to escape, run: it is never what was meant.
   A ``<`` that starts no tag (``trẻ em < 16 tuổi``) is fine.
@@ -19,6 +19,7 @@ from lxml import html
 
 from thuynguyen_kb import layout
 from thuynguyen_kb.loader import Sources
+from thuynguyen_kb.markdown_source import Source
 from thuynguyen_kb.problems import Problem
 
 PAGE_TEXT_FIELDS = ("title", "description", "subtitle")
@@ -57,6 +58,7 @@ def check_plain_text(sources: Sources) -> list[Problem]:
             if tag:
                 line = source.field_lines.get(name, 1)
                 problems.append(_problem(source.shown, line, f"the field '{name}'", tag))
+        problems += _check_notes(source)
     problems += _check_config(sources)
     for rel in DATA_FILES:
         data_file = sources.data.get(rel)
@@ -68,6 +70,23 @@ def check_plain_text(sources: Sources) -> list[Problem]:
                 line = data_file.document.line_of(location)
                 where = f"the value '{data_file.document.describe(location)}'"
                 problems.append(_problem(data_file.shown, line, where, tag))
+    return problems
+
+
+def _check_notes(source: Source) -> list[Problem]:
+    """Tags in the page's change notes (shown as text on the page, in the feed and on the
+    "What's new" page)."""
+    notes = (source.front_matter or {}).get("changes")
+    if not isinstance(notes, list) or source.document is None:
+        return []
+    problems = []
+    for index, item in enumerate(notes):
+        value = item.get("note") if isinstance(item, dict) else None
+        tag = first_tag(value) if isinstance(value, str) else None
+        if tag:
+            line = source.document.line_of(("changes", index, "note"))
+            where = f"the change note '{source.document.describe(('changes', index, 'note'))}'"
+            problems.append(_problem(source.shown, line, where, tag))
     return problems
 
 
