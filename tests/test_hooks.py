@@ -166,14 +166,16 @@ def test_search_index_hook_collects_only_the_language_being_built(
     assert '"a/#t"' in (folder / "d-0.js").read_text(encoding="utf-8")
 
 
-def test_the_404_page_refuses_a_way_back_to_a_page_not_in_the_nav() -> None:
+def test_the_404_pages_way_back_is_the_first_level_of_the_nav() -> None:
     hook = load_hook("not_found_page")
-    config = SimpleNamespace(theme={"language": "en"}, site_url=None)
-    sources = [source.replace(".md", ".en.md") for source in hook.WAY_BACK[:-1]]
-    pages = [
-        SimpleNamespace(file=SimpleNamespace(src_uri=source), url=source) for source in sources
-    ]
-    context = {"nav": SimpleNamespace(pages=pages)}
-    with pytest.raises(PluginError, match=r"links back to thuat-ngu.md, which the nav"):
-        hook.on_template_context(context, "404.html", config)
-    assert hook.on_template_context(context, "main.html", config) is context  # other pages
+    home = SimpleNamespace(is_page=True, url="en/", title="Home")
+    plan = SimpleNamespace(is_page=True, url="en/ke-hoach/", title="The plan in full")
+    empty = SimpleNamespace(is_page=False, children=[], title="Nothing yet")
+    section = SimpleNamespace(is_page=False, children=[empty, plan], title="The plan")
+    nav = SimpleNamespace(items=[home, empty, section])
+    assert hook.way_back(nav, "/sub") == [
+        {"title": "Home", "href": "/sub/en/"},
+        {"title": "The plan", "href": "/sub/en/ke-hoach/"},  # a section, by its name
+    ]  # a section with no page is left out: a way back never leads nowhere
+    context = {"nav": nav}
+    assert hook.on_template_context(context, "main.html", None) is context  # other pages
