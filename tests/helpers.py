@@ -25,6 +25,9 @@ SITE_SOURCES = (
     "scripts", "src",
 )  # fmt: skip
 IGNORED_IN_COPIES = shutil.ignore_patterns("__pycache__", "*.egg-info")
+# The contact address of the tests' builds of the site (CONTACT_EMAIL): a name that says what it
+# is, at a domain reserved for examples (RFC 2606), so that it can never reach anyone.
+TEST_CONTACT_EMAIL = "not-a-real-address@example.org"
 
 
 def copy_project(target: Path) -> Path:
@@ -166,3 +169,13 @@ def record_page(site: Path, lang: str, page: str) -> html.HtmlElement:
     """The main content of the built page of a Markdown page (``co-quan/toa-an.md``)."""
     built = site / LANGUAGE_HOMES[lang] / page.removesuffix(".md") / "index.html"
     return article(load(built))
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site, as its address below the site's root: each folder's
+    ``index.html`` (``""``, ``en/ke-hoach/`` …) and the not-found pages (``404.html``)."""
+    pages = [
+        "" if path.parent == site else f"{path.parent.relative_to(site).as_posix()}/"
+        for path in site.rglob("index.html")
+    ]
+    return sorted(pages + [p.relative_to(site).as_posix() for p in site.rglob("404.html")])

@@ -14,11 +14,13 @@ its text in that language is the Vietnamese text (:meth:`Record.text`), and
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from thuynguyen_kb import layout, schemas
+from thuynguyen_kb.contact import Contact
 from thuynguyen_kb.downloads import Available
 from thuynguyen_kb.loader import Sources
 from thuynguyen_kb.markdown_source import Source, blocks_by_id, explicit_ids
@@ -74,8 +76,11 @@ class KnowledgeBase:
     plan_ids: set[str]
     plan_blocks: dict[str, dict[str, list[str]]]  # language → plan item id → Markdown lines
     by_page: dict[str, Record] = field(default_factory=dict)
+    # Pages that give the day their content was last reviewed (``reviewed:``), for kb:reviewed.
+    reviewed: dict[str, datetime.date] = field(default_factory=dict)
     # Not from the sources: what the build offers for download (set by the build's hooks).
     downloads: Available = field(default_factory=Available)
+    contact: Contact = field(default_factory=Contact)  # the publisher and address (hook contact)
 
     def __post_init__(self) -> None:
         self.by_page = {record.page: record for record in self.records.values()}
@@ -220,6 +225,12 @@ def assemble(sources: Sources) -> KnowledgeBase:
         },
         plan_ids=set(explicit_ids(plan)) if plan else set(),
         plan_blocks=plan_blocks,
+        reviewed={
+            rel: day
+            for rel, source in sources.pages.items()
+            if isinstance(day := (source.front_matter or {}).get("reviewed"), datetime.date)
+            and layout.language_of(rel) == layout.DEFAULT_LANGUAGE
+        },
     )
 
 

@@ -56,6 +56,8 @@ SPECS: dict[str, MarkerSpec] = {
     "downloads": MarkerSpec(),
     "matrix": MarkerSpec(),
     "csv": MarkerSpec(options={"table": CSV_TABLES}, required=("table",)),
+    "contact": MarkerSpec(options={"part": ("publisher", "email")}, required=("part",)),
+    "reviewed": MarkerSpec(),  # on a page whose front matter has reviewed: (rules/accessibility)
 }
 
 

@@ -34,6 +34,10 @@ TEXTS = (
     "pack_contents", "pack_updated", "pack_pdfs", "pdf_trainer", "pdf_handout", "pdf_whole",
     "pdf_missing", "pdf_about", "offline_inside", "offline_missing", "offline_link",
     "offline_how", "offline_checksum", "materials",
+    "contact_page", "accessibility_page", "footer_links", "contact_publisher",
+    "contact_publisher_unset", "contact_email", "contact_email_unset", "feedback_link",
+    "feedback_unset", "feedback_subject", "feedback_page", "feedback_address", "feedback_prompt",
+    "feedback_prompt_missing", "not_found", "reviewed",
 )  # fmt: skip
 # Groups of texts: the column headers of the CSV tables (in their order), the basis of an
 # assignment, and what the site has of a paragraph's text.
@@ -55,6 +59,12 @@ PLACEHOLDERS = {
     "minutes": {"n"},
     "pack_updated": {"date"},
     "offline_link": {"size", "date"},
+    "contact_publisher": {"name"},
+    "contact_email": {"address"},
+    "feedback_subject": {"title"},
+    "feedback_page": {"title"},
+    "feedback_address": {"address"},
+    "reviewed": {"date"},
 }
 
 

@@ -12,7 +12,14 @@ from collections.abc import Callable
 
 from thuynguyen_kb import markers
 from thuynguyen_kb.knowledge import KnowledgeBase, Record
-from thuynguyen_kb.render import downloads, matrix, plan_records, recommendations, training
+from thuynguyen_kb.render import (
+    contact,
+    downloads,
+    matrix,
+    plan_records,
+    recommendations,
+    training,
+)
 
 Options = dict[str, str]
 # Markers that render the page's own record.
@@ -42,6 +49,8 @@ SITE_RENDERERS: dict[str, Callable[[KnowledgeBase, Options, str, str], str]] = {
     "matrix": lambda kb, o, page, lang: matrix.render_matrix(kb, page, lang),
     "downloads": lambda kb, o, page, lang: downloads.render_downloads(kb, page, lang),
     "csv": lambda kb, o, page, lang: matrix.render_csv_link(kb, o["table"], lang),
+    "contact": lambda kb, o, page, lang: contact.render_contact(kb, o["part"], lang),
+    "reviewed": lambda kb, o, page, lang: contact.render_reviewed(kb, page, lang),
 }
 assert set(RECORD_RENDERERS) | set(SITE_RENDERERS) == set(markers.SPECS), (
     "a marker lacks a renderer"

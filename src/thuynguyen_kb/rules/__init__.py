@@ -16,6 +16,7 @@ from thuynguyen_kb.knowledge import KnowledgeBase
 from thuynguyen_kb.loader import Sources
 from thuynguyen_kb.problems import Problem
 from thuynguyen_kb.rules import (
+    accessibility,
     blocks,
     content,
     data,
@@ -51,6 +52,7 @@ def check(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
     problems += modules.check_modules(sources, kb)
     problems += print_parts.check_print_parts(sources, kb)
     problems += markers.check_markers(sources, kb)
+    problems += accessibility.check_reviews(sources)
     return sorted(set(problems))
 
 
