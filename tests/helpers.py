@@ -132,11 +132,14 @@ def load(path: Path) -> html.HtmlElement:
 def text_lines(element: html.HtmlElement) -> list[str]:
     """The visible lines of ``element``: one per block or ``<br>``, spaces collapsed.
 
-    Permalink marks ("¶") are left out: they are navigation, not text.
+    Permalink marks ("¶") are left out: they are navigation, not text; so is the "report a
+    problem" line that the template adds to every page (``kb-page-feedback``).
     """
     element = html.fromstring(html.tostring(element, encoding="unicode"))  # work on a copy
     for link in element.xpath(".//a[contains(concat(' ', @class, ' '), ' headerlink ')]"):
         link.drop_tree()
+    for line in element.xpath(".//*[contains(concat(' ', @class, ' '), ' kb-page-feedback ')]"):
+        line.drop_tree()
     for node in element.iter():
         if not isinstance(node.tag, str):
             continue

@@ -37,9 +37,13 @@ def _git_log(repository: Path, *arguments: str) -> str | None:
 
 
 @functools.cache
-def last_changed(repository: Path, paths: tuple[str, ...]) -> datetime.date | None:
-    """The date of the last commit that touched any of ``paths`` (relative to ``repository``)."""
-    found = _git_log(repository, "--format=%cs", "--", *paths)
+def last_changed(
+    repository: Path, paths: tuple[str, ...], authored: bool = False
+) -> datetime.date | None:
+    """The date of the last commit that touched any of ``paths`` (relative to ``repository``);
+    with ``authored``, the day that change was written (its author date, which a rebase or a
+    cherry-pick keeps) rather than the day it was committed."""
+    found = _git_log(repository, "--format=%as" if authored else "--format=%cs", "--", *paths)
     return datetime.date.fromisoformat(found) if found else None
 
 

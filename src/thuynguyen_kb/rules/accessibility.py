@@ -6,9 +6,9 @@ review (``reviewed: 2026-12-01`` in the Vietnamese file's front matter, shown on
 ``<!-- kb:reviewed -->``), and:
 
 - ``A11Y-REVIEW-STALE``: that date is older than the last commit that changed a file of
-  :data:`TESTS` (from git; without git, or outside a repository, there is nothing to compare and
-  no problem). Read what the tests do now, bring the statement up to date in both languages,
-  then set ``reviewed:`` to the day of that review.
+  :data:`TESTS` (its author date, from git; without git, or outside a repository, there is
+  nothing to compare and no problem). Read what the tests do now, bring the statement up to
+  date in both languages, then set ``reviewed:`` to the day of that review.
 - ``FRONT-MATTER-FIELD``: the statement, or a page with ``kb:reviewed``, has no ``reviewed:``;
   ``FIELD-TYPE``: it is not a date; ``FIELD-MISMATCH``: a translation gives another one (the
   date is written once, in the Vietnamese file).
@@ -108,6 +108,9 @@ def check_reviews(sources: Sources) -> list[Problem]:
         problems += found
         if rel == STATEMENT and reviewed is not None:
             repository = Path(sources.config.path).resolve().parent  # cached by path: whole
-            stale = review_problem(source, reviewed, last_changed(repository, TESTS))
+            # The day the tests' last change was written: a rebase or a cherry-pick that only
+            # moves the change onto another day does not make the statement stale.
+            changed = last_changed(repository, TESTS, authored=True)
+            stale = review_problem(source, reviewed, changed)
             problems += [stale] if stale else []
     return problems
