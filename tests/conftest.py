@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import REPO, copy_project, load_knowledge_base
+from helpers import REPO, TEST_CONTACT_EMAIL, copy_project, load_knowledge_base
 
 from thuynguyen_kb.commands import build_offline, build_site
 from thuynguyen_kb.knowledge import KnowledgeBase
@@ -16,9 +16,12 @@ from thuynguyen_kb.knowledge import KnowledgeBase
 @pytest.fixture(scope="session")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site built for publication once per session, as ``make build`` does: the
-    offline copy into ``dist/``, then the site (``site/``) with it and the PDF packs."""
+    offline copy into ``dist/``, then the site (``site/``) with it and the PDF packs; with the
+    tests' contact address, so that every page has its "report a problem" link."""
     work = tmp_path_factory.mktemp("published")
-    build_site.build(work / "site", REPO, work / "dist")
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("CONTACT_EMAIL", TEST_CONTACT_EMAIL)
+        build_site.build(work / "site", REPO, work / "dist")
     return work
 
 

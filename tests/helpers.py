@@ -27,6 +27,9 @@ SITE_SOURCES = (
     "scripts", "src",
 )  # fmt: skip
 IGNORED_IN_COPIES = shutil.ignore_patterns("__pycache__", "*.egg-info")
+# The contact address of the tests' builds of the site (CONTACT_EMAIL): a name that says what it
+# is, at a domain reserved for examples (RFC 2606), so that it can never reach anyone.
+TEST_CONTACT_EMAIL = "not-a-real-address@example.org"
 
 
 def copy_project(target: Path, history: bool = True) -> Path:
@@ -170,11 +173,14 @@ def load(path: Path) -> html.HtmlElement:
 def text_lines(element: html.HtmlElement) -> list[str]:
     """The visible lines of ``element``: one per block or ``<br>``, spaces collapsed.
 
-    Permalink marks ("¶") are left out: they are navigation, not text.
+    Permalink marks ("¶") are left out: they are navigation, not text; so is the "report a
+    problem" line that the template adds to every page (``kb-page-feedback``).
     """
     element = html.fromstring(html.tostring(element, encoding="unicode"))  # work on a copy
     for link in element.xpath(".//a[contains(concat(' ', @class, ' '), ' headerlink ')]"):
         link.drop_tree()
+    for line in element.xpath(".//*[contains(concat(' ', @class, ' '), ' kb-page-feedback ')]"):
+        line.drop_tree()
     for node in element.iter():
         if not isinstance(node.tag, str):
             continue
@@ -215,3 +221,13 @@ def load_hook(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site, as its address below the site's root: each folder's
+    ``index.html`` (``""``, ``en/ke-hoach/`` …) and the not-found pages (``404.html``)."""
+    pages = [
+        "" if path.parent == site else f"{path.parent.relative_to(site).as_posix()}/"
+        for path in site.rglob("index.html")
+    ]
+    return sorted(pages + [p.relative_to(site).as_posix() for p in site.rglob("404.html")])

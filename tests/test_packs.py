@@ -59,11 +59,12 @@ def embedded_characters(path: Path) -> set[str]:
 
 
 def page_text(site: Path, page: str, lang: str, drop: tuple[str, ...] = ()) -> html.HtmlElement:
-    """The article of a built page, without its permalink signs (and ``drop`` classes)."""
+    """The article of a built page, without its permalink signs, its downloads box and the
+    template's "report a problem" line, which no pack holds (and ``drop`` classes)."""
     prefix = "" if lang == layout.DEFAULT_LANGUAGE else f"{lang}/"
     built = html.parse(str(site / prefix / page.removesuffix(".md") / "index.html")).getroot()
     article = built.xpath('//article[contains(@class, "md-content__inner")]')[0]
-    for name in ("headerlink", "downloads-box", *drop):
+    for name in ("headerlink", "downloads-box", "kb-page-feedback", *drop):
         for element in article.xpath(f'.//*[contains(concat(" ", @class, " "), " {name} ")]'):
             element.drop_tree()
     return article

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from thuynguyen_kb import layout, schemas, site_config
+from thuynguyen_kb.contact import Contact
 from thuynguyen_kb.downloads import Available
 from thuynguyen_kb.loader import Sources
 from thuynguyen_kb.markdown_source import Source, blocks_by_id, explicit_ids
@@ -91,8 +92,11 @@ class KnowledgeBase:
     # readers who see them (a page not yet translated shows its Vietnamese notes), newest first.
     file_changes: dict[str, list[Change]] = field(default_factory=dict)
     changes: dict[str, list[Change]] = field(default_factory=dict)
+    # Pages that give the day their content was last reviewed (``reviewed:``), for kb:reviewed.
+    reviewed: dict[str, datetime.date] = field(default_factory=dict)
     # Not from the sources: what the build offers for download (set by the build's hooks).
     downloads: Available = field(default_factory=Available)
+    contact: Contact = field(default_factory=Contact)  # the publisher and address (hook contact)
 
     def __post_init__(self) -> None:
         self.by_page = {record.page: record for record in self.records.values()}
@@ -253,6 +257,12 @@ def assemble(sources: Sources) -> KnowledgeBase:
                 order,
             )
             for language in layout.LANGUAGES
+        },
+        reviewed={
+            rel: day
+            for rel, source in sources.pages.items()
+            if isinstance(day := (source.front_matter or {}).get("reviewed"), datetime.date)
+            and layout.language_of(rel) == layout.DEFAULT_LANGUAGE
         },
     )
 

@@ -58,6 +58,8 @@ SPECS: dict[str, MarkerSpec] = {
     "csv": MarkerSpec(options={"table": CSV_TABLES}, required=("table",)),
     "glossary-index": MarkerSpec(),  # the page's own terms (thuynguyen_kb.glossary)
     "whats-new": MarkerSpec(),
+    "contact": MarkerSpec(options={"part": ("publisher", "email")}, required=("part",)),
+    "reviewed": MarkerSpec(),  # on a page whose front matter has reviewed: (rules/accessibility)
 }
 
 

@@ -15,6 +15,7 @@ shallow clone, there is no date (``None``) or a :class:`HistoryError` saying why
 from __future__ import annotations
 
 import datetime
+import functools
 import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -161,6 +162,21 @@ def committed_files(root: Path, folder: Path) -> set[Path]:
         root, "ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", str(folder)
     )
     return {(root / name).resolve() for name in (found or "").split("\0") if name}
+
+
+@functools.cache
+def last_changed(
+    repository: Path, paths: tuple[str, ...], authored: bool = False
+) -> datetime.date | None:
+    """The day (in Viet Nam) of the last commit that touched any of ``paths`` (relative to
+    ``repository``); with ``authored``, the day that change was written (its author date, which
+    a rebase or a cherry-pick keeps) rather than the day it was committed."""
+    found = _git(
+        repository, "log", "-1", "--format=%at" if authored else "--format=%ct", "--", *paths
+    )
+    if not found or not found.strip():
+        return None
+    return site_day(datetime.datetime.fromtimestamp(int(found.strip()), tz=datetime.UTC))
 
 
 def last_commit_time(repository: Path) -> datetime.datetime | None:

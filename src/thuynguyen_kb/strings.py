@@ -36,6 +36,10 @@ TEXTS = (
     "offline_how", "offline_checksum", "materials",
     "dates_updated", "dates_published", "changes_title", "whats_new_none", "feed_title",
     "feed_link", "feed_about",
+    "contact_page", "accessibility_page", "footer_links", "contact_publisher",
+    "contact_publisher_unset", "contact_email", "contact_email_unset", "feedback_link",
+    "feedback_unset", "feedback_subject", "feedback_page", "feedback_address", "feedback_prompt",
+    "feedback_prompt_missing", "reviewed",
 )  # fmt: skip
 # Groups of texts: the column headers of the CSV tables (in their order), the basis of an
 # assignment, and what the site has of a paragraph's text.
@@ -61,6 +65,12 @@ PLACEHOLDERS = {
     "offline_link": {"size", "date"},
     "feed_title": {"site"},
     "feed_about": {"link"},
+    "contact_publisher": {"name"},
+    "contact_email": {"address"},
+    "feedback_subject": {"title"},
+    "feedback_page": {"title"},
+    "feedback_address": {"address"},
+    "reviewed": {"date"},
 }
 
 

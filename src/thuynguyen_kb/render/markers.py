@@ -14,6 +14,7 @@ from thuynguyen_kb import glossary, markers
 from thuynguyen_kb.knowledge import KnowledgeBase, Record
 from thuynguyen_kb.render import (
     changes,
+    contact,
     downloads,
     matrix,
     plan_records,
@@ -50,6 +51,8 @@ SITE_RENDERERS: dict[str, Callable[[KnowledgeBase, Options, str, str], str]] = {
     "downloads": lambda kb, o, page, lang: downloads.render_downloads(kb, page, lang),
     "csv": lambda kb, o, page, lang: matrix.render_csv_link(kb, o["table"], lang),
     "whats-new": lambda kb, o, page, lang: changes.render_whats_new(kb, page, lang),
+    "contact": lambda kb, o, page, lang: contact.render_contact(kb, o["part"], lang),
+    "reviewed": lambda kb, o, page, lang: contact.render_reviewed(kb, page, lang),
 }
 # Markers that render from the page's own Markdown: (its lines, lang) → Markdown.
 PAGE_RENDERERS: dict[str, Callable[[list[str], str], str]] = {

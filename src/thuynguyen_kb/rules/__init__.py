@@ -16,6 +16,7 @@ from thuynguyen_kb.knowledge import KnowledgeBase
 from thuynguyen_kb.loader import Sources
 from thuynguyen_kb.problems import Problem
 from thuynguyen_kb.rules import (
+    accessibility,
     blocks,
     changes,
     claims,
@@ -57,6 +58,7 @@ def check(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
     problems += claims.check_claims(sources, kb)
     problems += glossary.check_glossary(sources)
     problems += changes.check_changes(sources)
+    problems += accessibility.check_reviews(sources)
     return sorted(set(problems))
 
 
