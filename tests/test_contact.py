@@ -293,7 +293,7 @@ def test_every_built_page_has_the_link_with_its_own_address(
         lines = parts["body"].split("\r\n")
         title = page.findtext(".//title").rsplit(" - ", 1)[0]
         if path.endswith("404.html"):
-            title = text["not_found"]
+            title = text["not_found"]["title"]
         if (
             parts["to"] != TEST_CONTACT_EMAIL
             or text["feedback_address"].format(address=f"/{path}") not in lines

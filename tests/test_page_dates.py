@@ -18,7 +18,15 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from helpers import REPO, commit_all, git, load, run_mkdocs_build, text_lines
+from helpers import (
+    REPO,
+    TEST_CONTACT_EMAIL,
+    commit_all,
+    git,
+    load,
+    run_mkdocs_build,
+    text_lines,
+)
 from lxml import html
 from pypdf import PdfReader
 
@@ -85,7 +93,8 @@ def dated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     for lang in layout.LANGUAGES:
         write_page(root, "ban-nhap", lang)
     site = root.parent / "site"
-    result = run_mkdocs_build(root, site, env={"SITE_URL": "https://example.org/"})
+    publication = {"SITE_URL": "https://example.org/", "CONTACT_EMAIL": TEST_CONTACT_EMAIL}
+    result = run_mkdocs_build(root, site, env=publication)
     assert result.returncode == 0, result.stderr
     return site, result.stderr
 

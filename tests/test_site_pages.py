@@ -113,3 +113,12 @@ def test_each_language_has_its_own_404_page_with_search_and_a_way_back(
     assert current.get("hreflang") == language
     credit = " ".join(page.xpath("//div[@class='md-copyright']//text()")).split()
     assert ("Made" in credit) == (language == "en")
+
+
+def test_every_language_menu_marks_the_language_of_its_page(built_site: Path) -> None:
+    for path in built_site.rglob("*.html"):
+        page = load(path)
+        if not page.xpath("//a[contains(@class, 'md-select__link')]"):
+            continue  # not a page of the site's frame (a fragment of the search index, say)
+        current = page.xpath("//a[contains(@class, 'md-select__link')][@aria-current='true']")
+        assert [a.get("hreflang") for a in current] == [page.get("lang")], path

@@ -66,14 +66,26 @@ def verified_dates(sheets: list[Path], plan: Path) -> set[Date]:
     return known
 
 
+# The site's own dates in front matter: a change note's day and a review's, which the rules
+# check against the repository's history (CHANGE-DATE, A11Y-REVIEW-STALE), not facts to source.
+OWN_DATE = re.compile(r"^\s*(?:- )?(?:date|reviewed): ")
+
+
+CODE_SPAN = re.compile(r"`[^`]*`")  # a format shown as code (`2026-12-01`), not a date stated
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
 def unsourced_dates(text: str, known: set[Date]) -> list[tuple[int, Date]]:
-    """``(line, date)`` of every date of a page that is neither known nor linked on its line."""
-    return [
-        (number, date)
-        for number, line in enumerate(text.splitlines(), start=1)
-        if not SOURCE_LINK.search(line)
-        for date in sorted(dates_in(line) - known)
-    ]
+    """``(line, date)`` of every date of a page that is neither known nor linked on its line
+    (code blocks and code spans are examples, not statements, and are left out)."""
+    found, in_code = [], False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if FENCE.match(line):
+            in_code = not in_code
+        if in_code or SOURCE_LINK.search(line) or OWN_DATE.match(line):
+            continue
+        found += [(number, date) for date in sorted(dates_in(CODE_SPAN.sub("", line)) - known)]
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +119,7 @@ def test_the_check_reads_every_format_and_rejects_a_date_without_a_source(
     old = "Các nguồn ghi ngày **20/2/1990**. Một số tài liệu khác ghi ngày 28/2/1990."
     assert unsourced_dates(old, known) == [(1, (28, 2, 1990))]
     assert unsourced_dates(old.replace("1990.", "1990 ([X](https://example.org))."), known) == []
+    # A change note's day is the site's own record, not a fact; the same day in a text is one.
+    note = "changes:\n  - date: 2026-12-01\n    note: Sửa ngày 28/2/1990."
+    assert unsourced_dates(note, known) == [(3, (28, 2, 1990))]
+    assert unsourced_dates(f"```yaml\n{note}\n```\nViết `28/2/1990`.", known) == []
