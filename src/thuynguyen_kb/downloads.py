@@ -2,7 +2,8 @@
 
 Downloads live in one folder of the built site, shared by both languages: the PDF session packs
 (a trainer's copy and a participant handout per module and language, and one whole pack per
-language) and the offline copy (a zip, with its SHA-256 checksum beside it).
+language), the offline copy (a zip, with its SHA-256 checksum beside it), each body's report
+form, and the progress exports, charts and compiled summaries (:mod:`thuynguyen_kb.progress`).
 
 A page's Markdown cannot link to them with a relative path, because the path depends on the
 page's address (``tap-huan/m3/`` on the web, ``tap-huan/m3.html`` in the offline copy) and
@@ -55,6 +56,26 @@ def module_pdf(module_id: str, lang: str, kind: PackKind) -> str:
 def whole_pack_pdf(lang: str) -> str:
     """The site path of the PDF holding every module and handout in ``lang``."""
     return f"{FOLDER}/training-pack-{lang}.pdf"
+
+
+def report_form(body_id: str, lang: str, printable: bool = False) -> str:
+    """The site path of a body's report form in ``lang``: the spreadsheet, or its printable PDF."""
+    return f"{FOLDER}/forms/{body_id}-{lang}.{'pdf' if printable else 'xlsx'}"
+
+
+def progress_export(lang: str, extension: Literal["csv", "xlsx"]) -> str:
+    """The site path of every progress report, as one table in ``lang``."""
+    return f"{FOLDER}/progress/progress-{lang}.{extension}"
+
+
+def progress_chart(period: str, lang: str) -> str:
+    """The site path of the chart of a period's statuses (SVG)."""
+    return f"{FOLDER}/progress/chart-{period}-{lang}.svg"
+
+
+def progress_summary(period: str, lang: str) -> str:
+    """The site path of the compiled summary of a period, for the city People's Committee."""
+    return f"{FOLDER}/progress/summary-{period}-{lang}.docx"
 
 
 def link(path: str) -> str:

@@ -24,6 +24,7 @@ from thuynguyen_kb.contact import Contact
 from thuynguyen_kb.downloads import Available
 from thuynguyen_kb.loader import Sources
 from thuynguyen_kb.markdown_source import Source, blocks_by_id, explicit_ids
+from thuynguyen_kb.progress.schema import PeriodEntry, Report
 
 ROMAN_ORDER = {"i": 1, "ii": 2, "iii": 3, "iv": 4}  # the plan's parts, for ordering tasks
 
@@ -94,6 +95,11 @@ class KnowledgeBase:
     changes: dict[str, list[Change]] = field(default_factory=dict)
     # Pages that give the day their content was last reviewed (``reviewed:``), for kb:reviewed.
     reviewed: dict[str, datetime.date] = field(default_factory=dict)
+    # The reporting periods (docs/_data/reporting.yml), in their order, and every valid progress
+    # report (docs/_data/progress/), by period, body and unit. A report that names a period, a
+    # body or a row the site does not know is left out (rules/progress.py reports it).
+    periods: dict[str, PeriodEntry] = field(default_factory=dict)
+    progress: list[Report] = field(default_factory=list)
     # Not from the sources: what the build offers for download (set by the build's hooks).
     downloads: Available = field(default_factory=Available)
     contact: Contact = field(default_factory=Contact)  # the publisher and address (hook contact)
@@ -227,6 +233,7 @@ def assemble(sources: Sources) -> KnowledgeBase:
         plan_blocks[language] = blocks_by_id(plan) if plan else {}
     plan = sources.page(layout.PLAN_PAGE)
     order = _reading_order(sources, records)
+    reporting = _data(sources, layout.REPORTING_FILE, "reporting")
     file_changes = {
         rel: found for rel, source in sources.pages.items() if (found := _changes(source, order))
     }
@@ -264,7 +271,21 @@ def assemble(sources: Sources) -> KnowledgeBase:
             if isinstance(day := (source.front_matter or {}).get("reviewed"), datetime.date)
             and layout.language_of(rel) == layout.DEFAULT_LANGUAGE
         },
+        periods=dict(reporting.periods) if reporting else {},
+        progress=_reports(sources, records),
     )
+
+
+def _reports(sources: Sources, records: dict[str, Record]) -> list[Report]:
+    """Every progress report that fits its schema and names a body the site knows, by period,
+    body order and unit (the rules check the rest, and the knowledge base's users check rows)."""
+    found = []
+    for data_file in sources.data_files_under(layout.PROGRESS_FOLDER):
+        report = _data(sources, data_file.rel, "progress")
+        body = records.get(report.body) if report is not None else None
+        if body is not None and body.kind == "body":
+            found.append((report.period, body.fields.order, report.unit_id, report))
+    return [entry[-1] for entry in sorted(found, key=lambda entry: entry[:3])]
 
 
 def _reading_order(sources: Sources, records: dict[str, Record]) -> dict[str, float]:

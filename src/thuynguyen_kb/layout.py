@@ -20,6 +20,10 @@ ROLES_FILE = "_data/roles.yml"
 THEMES_FILE = "_data/themes.yml"
 STRINGS_FOLDER = "_data/strings"  # the renderers' interface text: <lang>.yml per language
 IMPORTED_FOLDER = "_data/recommendations"  # written only by the importer
+REPORTING_FILE = "_data/reporting.yml"  # the reporting periods (thuynguyen_kb.progress)
+PROGRESS_FOLDER = "_data/progress"  # <period>/<body>/<unit>.yml, written by import_progress.py
+PROGRESS_PAGE = "tien-do.md"  # the progress page: every report of a period
+REPORTING_PAGE = "bao-cao.md"  # how to report; every body's form
 RECOMMENDATIONS_FOLDER = "khuyen-nghi"  # p<paragraph>.md, one page per paragraph
 
 

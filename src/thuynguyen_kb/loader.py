@@ -76,6 +76,10 @@ class Sources:
         """The data files directly inside ``folder`` (``_data/strings``), sorted by name."""
         return [d for rel, d in sorted(self.data.items()) if rel.rsplit("/", 1)[0] == folder]
 
+    def data_files_under(self, folder: str) -> list[DataFile]:
+        """The data files anywhere inside ``folder`` (``_data/progress``), sorted by path."""
+        return [d for rel, d in sorted(self.data.items()) if rel.startswith(folder + "/")]
+
 
 def list_files(docs: Path) -> list[Path]:
     """Every file and folder under ``docs``, sorted, leaving out hidden names and their contents.

@@ -131,6 +131,9 @@ class Body(Localized):
     roles: list[Slug] = []
     reports_to: Slug | None = None
     reports_via: Slug | None = None
+    # The page stands for several bodies (every commune and ward, every office): each reports
+    # on its own copy of the form, naming itself (thuynguyen_kb.progress).
+    group: bool = False
 
 
 class Module(ModuleLocalized):
@@ -276,11 +279,16 @@ class ImportedDocument(Strict):
 
 
 def data_model(kind: str) -> Any:
-    """The model of a data file: ``roles``, ``themes`` or ``imported``."""
+    """The model of a data file: ``roles``, ``themes``, ``imported``, ``reporting`` or
+    ``progress``."""
+    from thuynguyen_kb.progress import schema  # it builds on this module's types
+
     return {
         "roles": dict[Slug, Role],
         "themes": dict[Slug, Labels],  # type: ignore[valid-type]
         "imported": ImportedDocument,
+        "reporting": schema.Reporting,
+        "progress": schema.Report,
     }[kind]
 
 

@@ -53,6 +53,8 @@ GROUPS = {
     "status": TextStatus.__args__,  # type: ignore[attr-defined]
     # The not-found page (overrides/404.html, hook not_found_page.py).
     "not_found": ("title", "lead", "search", "way_back", "help"),
+    # A progress report's statuses (thuynguyen_kb.progress), on the forms and the pages.
+    "progress_status": ("not-started", "in-progress", "done", "not-applicable"),
 }  # fmt: skip
 # The placeholders a text must keep, filled by the renderers with str.format; others have none.
 PLACEHOLDERS = {

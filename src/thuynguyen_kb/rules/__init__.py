@@ -29,6 +29,7 @@ from thuynguyen_kb.rules import (
     pages,
     plain_text,
     print_parts,
+    progress,
     records,
     text,
 )
@@ -59,6 +60,7 @@ def check(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
     problems += glossary.check_glossary(sources)
     problems += changes.check_changes(sources)
     problems += accessibility.check_reviews(sources)
+    problems += progress.check_progress(sources, kb)
     return sorted(set(problems))
 
 

@@ -1,9 +1,10 @@
 """Rules for the data files under ``docs/_data/``, reported against the data file and line.
 
-- ``DATA-YAML``: a role, a checklist line or a theme lacks its text in a language, or a value is
-  of the wrong kind (``roles.yml``, ``themes.yml``); an imported official text is not in the
-  importer's shape; the interface strings of a language (``strings/<lang>.yml``) lack a key of
-  :mod:`thuynguyen_kb.strings`, have one it does not know, or change a text's placeholders.
+- ``DATA-YAML``: a role, a checklist line, a theme or a reporting period lacks its text in a
+  language, or a value is of the wrong kind (``roles.yml``, ``themes.yml``, ``reporting.yml``);
+  an imported official text is not in the importer's shape; the interface strings of a
+  language (``strings/<lang>.yml``) lack a key of :mod:`thuynguyen_kb.strings`, have one it does
+  not know, or change a text's placeholders.
 - ``REF-UNKNOWN``: a role, or one of its checklist lines, cites no item of the plan.
 - ``DATA-INTEGRITY``: an imported data file (``_data/recommendations/<slug>.yml``) is not whole
   as the importer wrote it: empty, not UTF-8 or not YAML (cut inside a character or a line),
@@ -26,7 +27,11 @@ from thuynguyen_kb.loader import DataFile, Sources
 from thuynguyen_kb.problems import Problem
 
 # Each vocabulary file: its path, its model, and the word for one of its entries in messages.
-VOCABULARIES = ((layout.ROLES_FILE, "roles", "role"), (layout.THEMES_FILE, "themes", "theme"))
+VOCABULARIES = (
+    (layout.ROLES_FILE, "roles", "role"),
+    (layout.THEMES_FILE, "themes", "theme"),
+    (layout.REPORTING_FILE, "reporting", "period"),
+)
 
 
 def check_data(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
