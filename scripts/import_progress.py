@@ -9,7 +9,8 @@ whole before anything is written; each problem is printed as ``FILE:Sheet!Cell: 
 what was expected`` and the command exits 1. A good form is written to
 ``docs/_data/progress/<period>/<body>/<unit>.yml`` ("wrote …"), or left alone when that file
 already holds the same report ("unchanged"). What is checked:
-:mod:`thuynguyen_kb.progress.importer`; this file is only its command (:mod:`thuynguyen_kb.commands.import_progress`).
+:mod:`thuynguyen_kb.progress.importer`; this file is only its command
+(:mod:`thuynguyen_kb.commands.import_progress`).
 """
 
 import sys

@@ -152,7 +152,7 @@ def _read(reader: _Reader, kb: KnowledgeBase, lang: str) -> Report | None:
     if not (isinstance(version, int) and not isinstance(version, bool)) or version < FORM_VERSION:
         reader.problem(
             fl.FIXED["form_version"],
-            f"found form version {_shown(version) if version is not None else 'none'}, expected"
+            f"found form version {_version(version)}, expected"
             f" {FORM_VERSION} (this is an older form: download the current form from the body's"
             " page and copy the answers into it)",
         )
@@ -180,6 +180,12 @@ def _read(reader: _Reader, kb: KnowledgeBase, lang: str) -> Report | None:
         form_version=version, period=period, body=body.id, unit=unit, language=lang,
         items=items,
     )  # fmt: skip
+
+
+def _version(value: Any) -> str:
+    if value is None:
+        return "none"
+    return str(value) if isinstance(value, int) else _shown(value)
 
 
 def _body(reader: _Reader, kb: KnowledgeBase, value: Any) -> Record | None:
