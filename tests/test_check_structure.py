@@ -381,6 +381,7 @@ def test_a_missing_docs_folder_is_an_error_not_a_pass(
             " you mean 'kb:task-bodies'? expected one of: body-tasks, checklist, contact, csv,"
             " downloads, glossary-index, index, matrix, module-downloads, module-index,"
             " module-table, quote, rec-facts, rec-index, rec-links, rec-text, recommendations,"
+            " report-form, report-forms,"
             " reporting, reviewed, task-bodies, training, whats-new)",
         ),
         (

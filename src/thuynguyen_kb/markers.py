@@ -44,6 +44,8 @@ SPECS: dict[str, MarkerSpec] = {
     "checklist": MarkerSpec(kinds=("body",)),
     "reporting": MarkerSpec(kinds=("body",)),
     "training": MarkerSpec(kinds=("body",)),
+    "report-form": MarkerSpec(kinds=("body",)),  # the body's report form (render/forms.py)
+    "report-forms": MarkerSpec(),  # every body's report forms
     "rec-facts": MarkerSpec(kinds=("recommendation",)),
     "rec-text": MarkerSpec(kinds=("recommendation",)),
     "rec-links": MarkerSpec(kinds=("recommendation",)),

@@ -55,6 +55,17 @@ GROUPS = {
     "not_found": ("title", "lead", "search", "way_back", "help"),
     # A progress report's statuses (thuynguyen_kb.progress), on the forms and the pages.
     "progress_status": ("not-started", "in-progress", "done", "not-applicable"),
+    # Each body's report form (thuynguyen_kb.progress.form, .printable) and the links to it.
+    "report_form": (
+        "sheet_readme", "sheet_report", "title", "field_body_id", "field_body", "field_unit",
+        "field_unit_group", "field_period", "field_version", "field_language", "periods_known",
+        "col_item", "col_ref", "col_row", "col_status", "col_done", "col_evidence",
+        "col_budget_planned", "col_budget_spent", "col_difficulties", "col_proposals", "what",
+        "suggestion", "not_asked", "how_title", "how_unit", "how_unit_group", "how_period",
+        "how_status", "how_rows", "how_amounts", "how_evidence", "how_grey", "how_send",
+        "after_july", "version", "language_name", "print_lead", "box_title", "xlsx", "pdf",
+        "box_lead", "send", "table_body", "table_vi", "table_en",
+    ),
 }  # fmt: skip
 # The placeholders a text must keep, filled by the renderers with str.format; others have none.
 PLACEHOLDERS = {

@@ -16,6 +16,7 @@ from thuynguyen_kb.render import (
     changes,
     contact,
     downloads,
+    forms,
     matrix,
     plan_records,
     recommendations,
@@ -35,6 +36,7 @@ RECORD_RENDERERS: dict[str, Callable[[KnowledgeBase, Record, str, str], str]] = 
     "rec-text": recommendations.render_rec_text,
     "rec-links": recommendations.render_rec_links,
     "module-downloads": downloads.render_module_downloads,
+    "report-form": forms.render_report_form,
 }
 # Markers that render something of the whole site: (kb, options, page, lang) → Markdown.
 SITE_RENDERERS: dict[str, Callable[[KnowledgeBase, Options, str, str], str]] = {
@@ -50,6 +52,7 @@ SITE_RENDERERS: dict[str, Callable[[KnowledgeBase, Options, str, str], str]] = {
     "matrix": lambda kb, o, page, lang: matrix.render_matrix(kb, page, lang),
     "downloads": lambda kb, o, page, lang: downloads.render_downloads(kb, page, lang),
     "csv": lambda kb, o, page, lang: matrix.render_csv_link(kb, o["table"], lang),
+    "report-forms": lambda kb, o, page, lang: forms.render_report_forms(kb, page, lang),
     "whats-new": lambda kb, o, page, lang: changes.render_whats_new(kb, page, lang),
     "contact": lambda kb, o, page, lang: contact.render_contact(kb, o["part"], lang),
     "reviewed": lambda kb, o, page, lang: contact.render_reviewed(kb, page, lang),
