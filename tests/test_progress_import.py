@@ -79,8 +79,12 @@ def test_import_writes_the_report_once(project: Path, kb, tmp_path: Path) -> Non
 def test_an_english_form_of_a_single_body(project: Path, kb, tmp_path: Path) -> None:
     path = filled(kb, tmp_path, body="toa-an", lang="en", D11="Not started")
     report = importer.read_form(path, kb)
-    assert report.unit == kb.records["toa-an"].title("en") and report.language == "en"
+    # A single body is its own unit, whatever its form's language: one data file per period.
+    assert report.unit == kb.records["toa-an"].title("vi") and report.language == "en"
     assert report.items[0].status == "not-started"
+    (tmp_path / "vi").mkdir()
+    vietnamese = importer.read_form(filled(kb, tmp_path / "vi", body="toa-an", lang="vi"), kb)
+    assert report.unit_id == vietnamese.unit_id == "toa-an-nhan-dan-thanh-pho"
 
 
 def problems(kb, path: Path) -> list[str]:

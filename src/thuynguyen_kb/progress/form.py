@@ -164,8 +164,8 @@ def _report(sheet: Worksheet, kb: KnowledgeBase, body: Record, lang: str) -> Non
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         value = set_text(sheet[address], values[name])
         value.border, value.alignment = BOX, WRAP
-        if name not in ("unit", "period"):
-            value.fill = GREY
+        if name != "period" and not (name == "unit" and records.is_group(body)):
+            value.fill = GREY  # given by the site (a single body's unit is the body itself)
     unit_row, period_row = int(fl.FIXED["unit"][1:]), int(fl.FIXED["period"][1:])
     if records.is_group(body):
         set_text(sheet[f"{fl.HELP_COLUMN}{unit_row}"], text["field_unit_group"]).alignment = WRAP

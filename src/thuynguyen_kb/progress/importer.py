@@ -12,7 +12,7 @@ Every problem found is gathered into one :class:`FormError`, one line each, form
 - the language (C8) is not the language of the sheet's name;
 - the body id (C3) names no body of the site;
 - the reporting unit (C5) is empty on the form of a body page that stands for several bodies
-  (a single body's empty unit is its own name);
+  (a single body is its own unit, named in Vietnamese in the data, whatever C5 says);
 - the period (C6) is empty, not written as ``PERIOD_PATTERN`` asks, or not a period of
   ``docs/_data/reporting.yml``;
 - a row's key (column A) is not a row of that body's form, or is given twice;
@@ -202,16 +202,21 @@ def _body(reader: _Reader, kb: KnowledgeBase, value: Any) -> Record | None:
 
 
 def _unit(reader: _Reader, body: Record | None, value: Any, lang: str) -> str | None:
+    """The reporting unit: the name the form gives on a group body's form; a single body is
+    its own unit, named in the default language whatever the form's language, so that its
+    Vietnamese and English forms report to the same data file."""
+    if body is None:
+        return None
+    if not records.is_group(body):
+        return body.title(layout.DEFAULT_LANGUAGE)
     if value is not None:
         return str(value)
-    if body is not None and records.is_group(body):
-        reader.problem(
-            fl.FIXED["unit"],
-            "found no reporting unit, expected the name of the office, organisation or commune"
-            f" that reports (the form of '{body.id}' serves several bodies)",
-        )
-        return None
-    return body.title(lang) if body is not None else None
+    reader.problem(
+        fl.FIXED["unit"],
+        "found no reporting unit, expected the name of the office, organisation or commune"
+        f" that reports (the form of '{body.id}' serves several bodies)",
+    )
+    return None
 
 
 def _period(reader: _Reader, kb: KnowledgeBase, value: Any) -> str | None:
