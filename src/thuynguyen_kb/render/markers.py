@@ -18,6 +18,7 @@ from thuynguyen_kb.render import (
     downloads,
     matrix,
     plan_records,
+    progress,
     recommendations,
     training,
 )
@@ -35,6 +36,7 @@ RECORD_RENDERERS: dict[str, Callable[[KnowledgeBase, Record, str, str], str]] = 
     "rec-text": recommendations.render_rec_text,
     "rec-links": recommendations.render_rec_links,
     "module-downloads": downloads.render_module_downloads,
+    "progress": progress.render_progress,
 }
 # Markers that render something of the whole site: (kb, options, page, lang) → Markdown.
 SITE_RENDERERS: dict[str, Callable[[KnowledgeBase, Options, str, str], str]] = {
@@ -53,6 +55,7 @@ SITE_RENDERERS: dict[str, Callable[[KnowledgeBase, Options, str, str], str]] = {
     "whats-new": lambda kb, o, page, lang: changes.render_whats_new(kb, page, lang),
     "contact": lambda kb, o, page, lang: contact.render_contact(kb, o["part"], lang),
     "reviewed": lambda kb, o, page, lang: contact.render_reviewed(kb, page, lang),
+    "progress-overview": lambda kb, o, page, lang: progress.render_overview(kb, page, lang),
 }
 # Markers that render from the page's own Markdown: (its lines, lang) → Markdown.
 PAGE_RENDERERS: dict[str, Callable[[list[str], str], str]] = {
