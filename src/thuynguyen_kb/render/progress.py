@@ -45,10 +45,10 @@ def in_sentence(label: str) -> str:
 
 def no_report(kb: KnowledgeBase, period: str, page: str, lang: str) -> str:
     """The sentence that no report was received for ``period``, and how to send one."""
-    text = kb.strings[lang]["progress"]
+    words = kb.strings[lang]["progress"]
     label = literal(in_sentence(period_label(kb, period, lang)))
     how = link(page, layout.REPORTING_PAGE, HOW_TO_ANCHOR)
-    return f"{text['no_report']} {label}. {text['how_to']} [{text['how_link']}]({how})."
+    return f"{words['no_report']} {label}. {words['how_to']} [{words['how_link']}]({how})."
 
 
 def amount(value: float | None, lang: str) -> str:
@@ -97,7 +97,7 @@ def render_progress(kb: KnowledgeBase, record: Record, page: str, lang: str) -> 
 
 
 def _task_period(kb: KnowledgeBase, task: Record, period: str, page: str, lang: str) -> str:
-    text = kb.strings[lang]["progress"]
+    words = kb.strings[lang]["progress"]
     rows = []
     for report in records.reports_of(kb, period):
         item = report.item(task.id)
@@ -116,9 +116,9 @@ def _task_period(kb: KnowledgeBase, task: Record, period: str, page: str, lang: 
         )
     if not rows:
         return no_report(kb, period, page, lang)
-    header = [text[key] for key in ("body", "unit", "status", "done", "evidence")]
-    header += [text["budget_planned"], text["budget_spent"]]
-    return text["as_reported"] + "\n\n" + _table(header, rows)
+    header = [words[key] for key in ("body", "unit", "status", "done", "evidence")]
+    header += [words["budget_planned"], words["budget_spent"]]
+    return words["as_reported"] + "\n\n" + _table(header, rows)
 
 
 def _details(item: Item, report: Report, lang: str) -> list[str]:
@@ -130,15 +130,15 @@ def _details(item: Item, report: Report, lang: str) -> list[str]:
 
 
 def _body_period(kb: KnowledgeBase, body: Record, period: str, page: str, lang: str) -> str:
-    text = kb.strings[lang]["progress"]
+    words = kb.strings[lang]["progress"]
     reports = records.reports_of(kb, period, body.id)
     if not reports:
         return no_report(kb, period, page, lang)
     form = {row.key: row for row in records.form_rows(kb, body)}
-    header = [text[key] for key in ("row", "status", "done", "evidence")]
-    header += [text["budget_planned"], text["budget_spent"], text["difficulties"]]
-    header.append(text["proposals"])
-    parts = [text["as_reported"]]
+    header = [words[key] for key in ("row", "status", "done", "evidence")]
+    header += [words["budget_planned"], words["budget_spent"], words["difficulties"]]
+    header.append(words["proposals"])
+    parts = [words["as_reported"]]
     for report in reports:
         unit_heading = f"#### {reported(report.unit, report, lang)}"
         parts.append(f"{unit_heading} {{ #{section_id(period)}-{report.unit_id} }}")
@@ -172,9 +172,9 @@ def status_counts(kb: KnowledgeBase, period: str) -> Counter[str]:
 
 def chart_text(kb: KnowledgeBase, period: str, lang: str) -> tuple[str, str]:
     """The chart's title and its figures in words (its description, and the image's alt)."""
-    text = kb.strings[lang]["progress"]
+    words = kb.strings[lang]["progress"]
     label = in_sentence(period_label(kb, period, lang))
-    title = f"{text['chart_about']}, {label}"
+    title = f"{words['chart_about']}, {label}"
     labels = kb.strings[lang]["progress_status"]
     return title, f"{title}: {chart.figures_in_words(status_counts(kb, period), labels)}."
 
@@ -200,7 +200,7 @@ def render_overview(kb: KnowledgeBase, page: str, lang: str) -> str:
 
 
 def _overview_period(kb: KnowledgeBase, period: str, page: str, lang: str) -> list[str]:
-    text = kb.strings[lang]["progress"]
+    words = kb.strings[lang]["progress"]
     counts = status_counts(kb, period)
     total = sum(counts.values())
     locale = BABEL_LOCALES[lang]
@@ -212,32 +212,32 @@ def _overview_period(kb: KnowledgeBase, period: str, page: str, lang: str) -> li
         ]
         for status in STATUSES
     ]
-    rows.append([f"**{text['total']}**", f"**{format_decimal(total, locale=locale)}**", ""])
+    rows.append([f"**{words['total']}**", f"**{format_decimal(total, locale=locale)}**", ""])
     _, alt = chart_text(kb, period, lang)
     chart_link = downloads.link(downloads.progress_chart(period, lang))
     reporting = {report.body for report in records.reports_of(kb, period)}
     silent = [body for body in kb.of_type("body") if body.id not in reporting]
     parts = [
-        text["as_reported"],
-        f"### {text['counts_title']} {{ #{section_id(period)}-so-dong }}",
-        _table([text["status"], text["rows"], text["share"]], rows),
-        f"### {text['chart_title']} {{ #{section_id(period)}-bieu-do }}",
+        words["as_reported"],
+        f"### {words['counts_title']} {{ #{section_id(period)}-so-dong }}",
+        _table([words["status"], words["rows"], words["share"]], rows),
+        f"### {words['chart_title']} {{ #{section_id(period)}-bieu-do }}",
         f"![{literal(alt)}]({chart_link})",
-        f"### {text['grid_title']} {{ #{section_id(period)}-bang }}",
+        f"### {words['grid_title']} {{ #{section_id(period)}-bang }}",
         _grid(kb, period, page, lang),
     ]
     if silent:
         names = ", ".join(record_link(kb, body, page, lang) for body in silent)
-        parts.append(f"{text['no_report_bodies']} {names}.")
+        parts.append(f"{words['no_report_bodies']} {names}.")
     return parts
 
 
 def _grid(kb: KnowledgeBase, period: str, page: str, lang: str) -> str:
     """Reporting units × tasks: each cell the status reported, "—" if none, empty if the task
     is not on the body's form; the plan item heads each column, the task's title in its abbr."""
-    text = kb.strings[lang]["progress"]
+    words = kb.strings[lang]["progress"]
     tasks = kb.of_type("task")
-    header = [text["body"], text["unit"]]
+    header = [words["body"], words["unit"]]
     for task in tasks:
         title = attribute(task.title(lang)).replace("|", "&#124;")  # not a cell break
         header.append(f'<abbr title="{title}">{item_label(task.fields.plan_ref)}</abbr>')
@@ -253,7 +253,8 @@ def _grid(kb: KnowledgeBase, period: str, page: str, lang: str) -> str:
             else:
                 cells.append(NOT_REPORTED if task.id in on_form else "")
         rows.append(cells)
-    legend = f"{text['grid_legend']} {NOT_REPORTED}: {text['not_reported']}; {text['not_on_form']}."
+    legend = f"{words['grid_legend']} {NOT_REPORTED}: {words['not_reported']};"
+    legend += f" {words['not_on_form']}."
     columns = "\n".join(
         f"- {item_label(task.fields.plan_ref)}:"
         f" [{literal(task.title(lang))}]({link(page, task.page)})"
@@ -264,14 +265,14 @@ def _grid(kb: KnowledgeBase, period: str, page: str, lang: str) -> str:
 
 def _downloads(kb: KnowledgeBase, period: str, lang: str) -> str:
     """The links to the exports (every period), the chart and the summary of ``period``."""
-    text = kb.strings[lang]["progress"]
-    heading = f"### {text['downloads_title']} {{ #{section_id(period)}-tai-ve }}"
+    words = kb.strings[lang]["progress"]
+    heading = f"### {words['downloads_title']} {{ #{section_id(period)}-tai-ve }}"
     entries = [
-        (text["export_csv"], downloads.progress_export(lang, "csv")),
-        (text["export_xlsx"], downloads.progress_export(lang, "xlsx")),
+        (words["export_csv"], downloads.progress_export(lang, "csv")),
+        (words["export_xlsx"], downloads.progress_export(lang, "xlsx")),
     ]
     if records.reports_of(kb, period):
-        entries.append((text["chart_file"], downloads.progress_chart(period, lang)))
-    entries.append((text["summary_file"], downloads.progress_summary(period, lang)))
+        entries.append((words["chart_file"], downloads.progress_chart(period, lang)))
+    entries.append((words["summary_file"], downloads.progress_summary(period, lang)))
     items = "\n".join(f"- [{label}]({downloads.link(path)})" for label, path in entries)
     return f"{heading}\n\n{items}"
