@@ -14,6 +14,7 @@ import io
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import docx
 import openpyxl
@@ -23,13 +24,16 @@ from helpers import (
     LANGUAGE_HOMES,
     REPO,
     copy_project,
+    load_hook,
+    load_knowledge_base,
     record_page,
     run_mkdocs_build,
     text_lines,
 )
 from lxml import etree, html
+from mkdocs.exceptions import PluginError
 
-from thuynguyen_kb import downloads, site_config
+from thuynguyen_kb import build_state, downloads, site_config
 from thuynguyen_kb.progress import chart
 from thuynguyen_kb.progress.schema import FORM_VERSION, STATUSES, data_path
 
@@ -371,3 +375,22 @@ def test_chart_is_accessible_static_svg() -> None:
     drawn = {etree.tostring(pattern[1]) for pattern in patterns}  # what each draws over its colour
     colours = {pattern[0].get("fill") for pattern in patterns}
     assert len(patterns) == len(drawn) == len(colours) == len(STATUSES)
+
+
+def test_a_file_that_cannot_be_written_stops_the_build(tmp_path: Path) -> None:
+    hook = load_hook("progress")
+    site = tmp_path / "site"
+    (site / "downloads").mkdir(parents=True)
+    (site / "downloads" / "progress").write_text("a file where the folder should be")
+    config = SimpleNamespace(
+        site_dir=str(site), theme={"language": "vi"}, config_file_path=str(REPO / "mkdocs.yml")
+    )
+    build_state.knowledge_base = load_knowledge_base(REPO)[0]
+    try:
+        with pytest.raises(PluginError, match=r"PROGRESS downloads/progress/progress-vi\.csv"):
+            hook.on_post_build(config)
+        (site / "downloads" / "progress").unlink()
+        hook.on_post_build(config)  # the same call writes every file once it can
+        assert (site / downloads.progress_summary(PERIOD, "vi")).is_file()
+    finally:
+        build_state.knowledge_base = None
