@@ -380,9 +380,9 @@ def test_a_missing_docs_folder_is_an_error_not_a_pass(
             "docs/nhiem-vu/chinh-sach.md:15: KB-MARKER '<!-- kb:task-body -->' unknown marker (did"
             " you mean 'kb:task-bodies'? expected one of: body-tasks, checklist, contact, csv,"
             " downloads, glossary-index, index, matrix, module-downloads, module-index,"
-            " module-table, quote, rec-facts, rec-index, rec-links, rec-text, recommendations,"
-            " report-form, report-forms,"
-            " reporting, reviewed, task-bodies, training, whats-new)",
+            " module-table, progress, progress-overview, quote, rec-facts, rec-index, rec-links,"
+            " rec-text, recommendations, report-form, report-forms, reporting, reviewed,"
+            " task-bodies, training, whats-new)",
         ),
         (
             "structure-glossary-source",

@@ -32,7 +32,8 @@ PackKind = Literal["trainer", "handout"]
 # Python-Markdown writes every attribute in double quotes, so generated links are found as such.
 # A download link written some other way is not rewritten, and the content policy rejects its
 # unknown scheme (HTML-URL): nothing unresolved is published.
-_DOWNLOAD_HREF = re.compile(r'href="(' + re.escape(SCHEME) + r'[^"]*)"')
+# An image (the progress chart) is linked alike, in its ``src``.
+_DOWNLOAD_HREF = re.compile(r'(href|src)="(' + re.escape(SCHEME) + r'[^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -95,4 +96,6 @@ def resolve(href: str, page_url: str) -> str:
 
 def resolve_links(content: str, page_url: str) -> str:
     """``content`` (a page's HTML) with each generated download link made relative."""
-    return _DOWNLOAD_HREF.sub(lambda found: f'href="{resolve(found.group(1), page_url)}"', content)
+    return _DOWNLOAD_HREF.sub(
+        lambda found: f'{found.group(1)}="{resolve(found.group(2), page_url)}"', content
+    )

@@ -61,6 +61,8 @@ SPECS: dict[str, MarkerSpec] = {
     "glossary-index": MarkerSpec(),  # the page's own terms (thuynguyen_kb.glossary)
     "whats-new": MarkerSpec(),
     "contact": MarkerSpec(options={"part": ("publisher", "email")}, required=("part",)),
+    "progress": MarkerSpec(kinds=("task", "body")),  # what was reported (render/progress.py)
+    "progress-overview": MarkerSpec(),  # the progress page: every report of every period
     "reviewed": MarkerSpec(),  # on a page whose front matter has reviewed: (rules/accessibility)
 }
 

@@ -66,6 +66,20 @@ GROUPS = {
         "after_july", "version", "language_name", "print_lead", "box_title", "xlsx", "pdf",
         "box_lead", "send", "table_body", "table_vi", "table_en",
     ),
+    # What was reported (thuynguyen_kb.render.progress, .progress.exports, .chart, .summary): the
+    # words of the progress sections, the progress page, the exports' headers and the summary.
+    # No placeholders (a group's texts have none): a sentence is joined to its values in code.
+    "progress": (
+        "no_report", "how_to", "how_link", "as_reported", "period", "body_id", "body", "unit",
+        "row_key", "item", "row", "task", "status_id", "status", "done", "evidence",
+        "budget_planned", "budget_spent", "difficulties", "proposals", "language", "rows",
+        "share", "total", "counts_title", "chart_title", "chart_about", "grid_title",
+        "grid_legend", "not_on_form", "not_reported", "no_report_bodies", "downloads_title",
+        "export_csv", "export_xlsx", "chart_file", "summary_file", "summary_title",
+        "summary_to", "summary_compiles", "summary_note", "summary_counts", "summary_bodies",
+        "summary_difficulties", "summary_proposals", "summary_none", "summary_no_report",
+        "units_reported",
+    ),
 }  # fmt: skip
 # The placeholders a text must keep, filled by the renderers with str.format; others have none.
 PLACEHOLDERS = {

@@ -19,6 +19,7 @@ from thuynguyen_kb.render import (
     forms,
     matrix,
     plan_records,
+    progress,
     recommendations,
     training,
 )
@@ -37,6 +38,7 @@ RECORD_RENDERERS: dict[str, Callable[[KnowledgeBase, Record, str, str], str]] = 
     "rec-links": recommendations.render_rec_links,
     "module-downloads": downloads.render_module_downloads,
     "report-form": forms.render_report_form,
+    "progress": progress.render_progress,
 }
 # Markers that render something of the whole site: (kb, options, page, lang) → Markdown.
 SITE_RENDERERS: dict[str, Callable[[KnowledgeBase, Options, str, str], str]] = {
@@ -56,6 +58,7 @@ SITE_RENDERERS: dict[str, Callable[[KnowledgeBase, Options, str, str], str]] = {
     "whats-new": lambda kb, o, page, lang: changes.render_whats_new(kb, page, lang),
     "contact": lambda kb, o, page, lang: contact.render_contact(kb, o["part"], lang),
     "reviewed": lambda kb, o, page, lang: contact.render_reviewed(kb, page, lang),
+    "progress-overview": lambda kb, o, page, lang: progress.render_overview(kb, page, lang),
 }
 # Markers that render from the page's own Markdown: (its lines, lang) → Markdown.
 PAGE_RENDERERS: dict[str, Callable[[list[str], str], str]] = {
