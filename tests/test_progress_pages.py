@@ -177,7 +177,7 @@ def test_every_section_says_no_report_yet(empty_site: Path, page: str, lang: str
     part = section(content, "tien-do")
     assert part.get_element_by_id(SECTION) is not None
     assert says(part, NO_REPORT[lang])
-    assert any("bao-cao/#cac-buoc" in (a.get("href") or "") for a in part.iter("a"))
+    assert any("bao-cao/#mau-bao-cao" in (a.get("href") or "") for a in part.iter("a"))
     assert not part.xpath(".//table")
 
 

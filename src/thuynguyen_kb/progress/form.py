@@ -42,6 +42,7 @@ from thuynguyen_kb.progress.schema import FORM_VERSION, STATUSES
 from thuynguyen_kb.render.links import item_label
 
 REPORTS_ROLE = "reports"  # roles.yml: the bodies the plan asks to report through the Health Office
+COMPILES_ROLE = "compiles-reports"  # roles.yml: the Health Office, which compiles the reports
 WRAP = Alignment(wrap_text=True, vertical="top")
 THIN = Side(style="thin", color="808080")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -59,12 +60,19 @@ def asked_to_report(body: Record) -> bool:
     return REPORTS_ROLE in body.fields.roles
 
 
+def not_asked(kb: KnowledgeBase, body: Record, lang: str) -> str:
+    """Why a body that the plan does not ask to report has a form: the Health Office compiles
+    the others' reports (IV.2); any other such body may record its part."""
+    text = kb.strings[lang]["report_form"]
+    return text["compiler"] if COMPILES_ROLE in body.fields.roles else text["not_asked"]
+
+
 def instructions(kb: KnowledgeBase, body: Record, lang: str) -> list[str]:
     """The read-me's paragraphs, shared by the workbook and its printable version."""
     text = kb.strings[lang]["report_form"]
     lines = [text["what"], text["suggestion"]]
     if not asked_to_report(body):
-        lines.append(text["not_asked"])
+        lines.append(not_asked(kb, body, lang))
     lines += [
         text["how_title"],
         text["how_unit_group"] if records.is_group(body) else text["how_unit"],

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from thuynguyen_kb import downloads, layout
 from thuynguyen_kb.knowledge import KnowledgeBase, Record
-from thuynguyen_kb.progress.form import asked_to_report
+from thuynguyen_kb.progress.form import asked_to_report, not_asked
 from thuynguyen_kb.render.links import plan_link, record_link
 
 
@@ -32,7 +32,7 @@ def render_report_form(kb: KnowledgeBase, body: Record, page: str, lang: str) ->
     if asked_to_report(body):
         where = f"{text['send']} ({plan_link('iv-2', page)})."
     else:
-        where = text["not_asked"]
+        where = not_asked(kb, body, lang)
     lines = [f'!!! info "{text["box_title"]}"', "", f"    {text['box_lead']}", ""]
     lines += [f"    {links}", "", f"    {where}"]
     return "\n".join(lines)

@@ -24,7 +24,7 @@ from thuynguyen_kb.progress.schema import STATUSES, Item, Report
 from thuynguyen_kb.render.links import attribute, item_label, link, literal, plan_link, record_link
 from thuynguyen_kb.source_dates import BABEL_LOCALES
 
-HOW_TO_ANCHOR = "cac-buoc"  # the reporting page's steps (docs/bao-cao.md)
+HOW_TO_ANCHOR = "mau-bao-cao"  # the reporting page's forms and how to send them (docs/bao-cao.md)
 NOT_REPORTED = "—"
 
 
