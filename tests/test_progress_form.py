@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from helpers import REPO, copy_project, edit, load_knowledge_base
+from helpers import REPO, copy_project, edit, load_hook, load_knowledge_base
+from mkdocs.exceptions import PluginError
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from thuynguyen_kb import knowledge, layout, loader, site_config
-from thuynguyen_kb.progress import form, printable, records
+from thuynguyen_kb import build_state, knowledge, layout, loader, site_config
+from thuynguyen_kb.progress import form, printable, publish, records
 from thuynguyen_kb.progress import form_layout as fl
 from thuynguyen_kb.progress.schema import FORM_VERSION
 
@@ -125,3 +127,33 @@ def test_the_printable_form_has_the_body_and_its_rows(kb, tmp_path: Path) -> Non
     for row in records.form_rows(kb, body):
         assert row.key in text
     assert kb.strings["vi"]["progress_status"]["in-progress"] in text
+
+
+def test_the_printable_forms_come_from_the_cache_when_unchanged(kb, tmp_path: Path) -> None:
+    cache, site = tmp_path / "cache", tmp_path / "site"
+    bodies_count = len(kb.of_type("body"))
+    assert publish.write_forms(kb, site, "en", WHEN, printable=True, cache=cache) == 0
+    first = {p: p.read_bytes() for p in (site / "downloads" / "forms").iterdir()}
+    assert len([p for p in first if p.suffix == ".pdf"]) == bodies_count
+    again = tmp_path / "again"
+    assert publish.write_forms(kb, again, "en", WHEN, printable=True, cache=cache) == bodies_count
+    assert {p.name: b for p, b in first.items()} == {
+        p.name: p.read_bytes() for p in (again / "downloads" / "forms").iterdir()
+    }
+
+
+def test_a_form_that_cannot_be_written_stops_the_build(kb, tmp_path: Path) -> None:
+    hook = load_hook("report_forms")
+    site = tmp_path / "site"
+    (site / "downloads").mkdir(parents=True)
+    (site / "downloads" / "forms").write_text("a file where the folder should be")
+    config = SimpleNamespace(
+        site_dir=str(site), theme={"language": "vi"}, config_file_path=str(REPO / "mkdocs.yml")
+    )
+    build_state.knowledge_base = kb
+    first = kb.of_type("body")[0]
+    try:
+        with pytest.raises(PluginError, match=rf"REPORT-FORM downloads/forms/{first.id}-vi\.xlsx"):
+            hook.on_post_build(config)
+    finally:
+        build_state.knowledge_base = None

@@ -1,4 +1,4 @@
-"""MkDocs adapter of the progress downloads (``thuynguyen_kb.progress``).
+"""MkDocs adapter of the progress downloads (``thuynguyen_kb.progress.publish.write_reports``).
 
 - ``on_post_build`` (default priority, so before mkdocs-static-i18n starts the next language's
   build at -100): write this language's exports (CSV, XLSX), the chart of each period (SVG) and
@@ -14,44 +14,15 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from thuynguyen_kb import build_state, downloads, source_dates
-from thuynguyen_kb.files import write_atomically
+from thuynguyen_kb import build_state, source_dates
 from thuynguyen_kb.offline.zip_file import source_time
-from thuynguyen_kb.progress import exports, summary
-from thuynguyen_kb.render import progress
+from thuynguyen_kb.progress.publish import PublishError, write_reports
 
 
 def on_post_build(config: Any) -> None:
     """Write this language's progress exports, charts and summaries."""
-    kb = build_state.loaded()
-    site, lang = Path(config.site_dir), config.theme["language"]
     when = source_time(source_dates.last_commit_time(Path(config.config_file_path).parent))
-    rows = exports.progress_rows(kb, lang)
-    title = kb.strings[lang]["progress"]["downloads_title"]
-    writers = [
-        (downloads.progress_export(lang, "csv"), lambda path: exports.write_csv(rows, path)),
-        (
-            downloads.progress_export(lang, "xlsx"),
-            lambda path: exports.write_xlsx(rows, path, title, when),
-        ),
-    ]
-    for period in kb.periods:
-        writers.append(
-            (
-                downloads.progress_chart(period, lang),
-                lambda path, p=period: write_atomically(path, progress.chart_svg(kb, p, lang)),
-            )
-        )
-        writers.append(
-            (
-                downloads.progress_summary(period, lang),
-                lambda path, p=period: summary.write_summary(kb, p, lang, path, when),
-            )
-        )
-    for name, write in writers:
-        path = site / name
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write(path)
-        except (OSError, ValueError) as error:
-            raise PluginError(f"PROGRESS {name}: could not be written ({error})") from None
+    try:
+        write_reports(build_state.loaded(), Path(config.site_dir), config.theme["language"], when)
+    except PublishError as error:
+        raise PluginError(str(error)) from None

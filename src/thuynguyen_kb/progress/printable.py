@@ -15,7 +15,6 @@ from html import escape
 from importlib import resources
 from pathlib import Path
 
-from thuynguyen_kb.files import atomic_path
 from thuynguyen_kb.knowledge import KnowledgeBase, Record
 from thuynguyen_kb.packs import pdf
 from thuynguyen_kb.progress import form, records
@@ -78,10 +77,15 @@ def document(kb: KnowledgeBase, body: Record, lang: str, when: datetime.datetime
 
 
 def write_printable(
-    kb: KnowledgeBase, body: Record, lang: str, path: Path, when: datetime.datetime
-) -> None:
-    """Write the printable form of ``body`` in ``lang`` to ``path`` (atomically)."""
-    data = pdf.render(document(kb, body, lang, when), STYLESHEET.read_text(encoding="utf-8"))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(path) as temporary:
-        temporary.write_bytes(data)
+    kb: KnowledgeBase,
+    body: Record,
+    lang: str,
+    path: Path,
+    when: datetime.datetime,
+    cache: Path | None = None,
+) -> bool:
+    """Write the printable form of ``body`` in ``lang`` to ``path`` (atomically); with a
+    ``cache`` folder (the packs' one), a form whose HTML was rendered before is copied from it
+    rather than rendered again. True if it came from the cache."""
+    css = STYLESHEET.read_text(encoding="utf-8")
+    return pdf.write(document(kb, body, lang, when), css, path, cache)
