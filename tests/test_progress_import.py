@@ -207,3 +207,15 @@ def test_the_command(project: Path, kb, tmp_path: Path) -> None:
         f"{wrong}:{SHEET}!D11: found status 'Xong', expected one of: {STATUS_WORDS}\n"
     )
     (project / written).unlink()
+
+
+def test_the_command_imports_nothing_into_sources_that_break_a_rule(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", history=False)
+    kb, _ = load_knowledge_base(project)
+    good = filled(kb, tmp_path, body="phong-ban-nganh")
+    roles = project / "docs" / "_data" / "roles.yml"
+    roles.write_text(roles.read_text(encoding="utf-8").replace("ref: iv-2", "ref: iv-9", 1))
+    refused = run_cli(project, str(good))
+    assert refused.returncode == 2
+    assert "REF-UNKNOWN" in refused.stdout and "nothing imported" in refused.stdout
+    assert not (project / "docs" / "_data" / "progress").exists()

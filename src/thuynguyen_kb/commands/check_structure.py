@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-import yaml
-
-from thuynguyen_kb import knowledge, layout, loader, rules, site_config
+from thuynguyen_kb import knowledge, layout, rules
+from thuynguyen_kb.commands import sources as source_arguments
 from thuynguyen_kb.problems import report
 from thuynguyen_kb.rules.pages import untranslated
 
@@ -32,21 +30,10 @@ def count(items: int, noun: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run every rule on the docs folder and mkdocs.yml and print the report."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--docs", default="docs", type=Path, help="docs folder (default: docs)")
-    parser.add_argument(
-        "--config", default="mkdocs.yml", type=Path, help="MkDocs config (default: mkdocs.yml)"
-    )
-    args = parser.parse_args(argv)
-    if not args.docs.is_dir():
-        print(f"{args.docs}: no docs folder here; give it with --docs", file=sys.stderr)
+    source_arguments.add_arguments(parser)
+    sources = source_arguments.read(parser.parse_args(argv))
+    if sources is None:
         return 2
-    try:
-        config = site_config.read(args.config)
-    except (OSError, yaml.YAMLError) as error:
-        print(f"{args.config}: cannot read the MkDocs config: {error}", file=sys.stderr)
-        return 2
-
-    sources = loader.load(args.docs, config)
     kb = knowledge.assemble(sources)
     problems = rules.check(sources, kb)
     problems += rules.check_rendered(sources, kb, problems)

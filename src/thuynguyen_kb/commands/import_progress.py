@@ -9,18 +9,17 @@ checked whole first (:mod:`thuynguyen_kb.progress.importer` lists what is checke
 problems writes nothing, and each problem is printed as ``FILE:Sheet!Cell: what was found, what
 was expected``. A good form is written to ``DOCS/_data/progress/<period>/<body>/<unit>.yml``
 (``wrote …``), or left as it is if that file already says the same (``unchanged …``). Exits 1 if
-any form had a problem, else 0. Commit the written files, then build the site.
+any form had a problem, 2 if the sources cannot be read or break a rule (nothing is then
+imported), else 0. Commit the written files, then build the site.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-import yaml
-
-from thuynguyen_kb import knowledge, loader, site_config
+from thuynguyen_kb import knowledge, rules
+from thuynguyen_kb.commands import sources as source_arguments
 from thuynguyen_kb.progress.importer import FormError, import_form
 
 
@@ -28,20 +27,22 @@ def main(argv: list[str] | None = None) -> int:
     """Import each form given; print what was written and every problem."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("files", nargs="+", help="filled report forms (.xlsx)")
-    parser.add_argument("--docs", default="docs", type=Path, help="docs folder (default: docs)")
-    parser.add_argument(
-        "--config", default="mkdocs.yml", type=Path, help="MkDocs config (default: mkdocs.yml)"
-    )
+    source_arguments.add_arguments(parser)
     args = parser.parse_args(argv)
-    if not args.docs.is_dir():
-        print(f"{args.docs}: no docs folder here; give it with --docs", file=sys.stderr)
+    sources = source_arguments.read(args)
+    if sources is None:
         return 2
-    try:
-        config = site_config.read(args.config)
-    except (OSError, yaml.YAMLError) as error:
-        print(f"{args.config}: cannot read the MkDocs config: {error}", file=sys.stderr)
+    kb = knowledge.assemble(sources)
+    # A form is checked against the records: broken records would misjudge it.
+    broken = rules.check(sources, kb)
+    if broken:
+        for problem in broken:
+            print(problem)
+        print(
+            f"{len(broken)} problem(s) in the sources: nothing imported. Fix them first"
+            " (python scripts/check_structure.py), then import again."
+        )
         return 2
-    kb = knowledge.assemble(loader.load(args.docs, config))
     failed = False
     for name in args.files:
         try:
