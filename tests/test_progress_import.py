@@ -130,6 +130,11 @@ CASES = {
         ["C5: found no reporting unit, expected the name of the office, organisation or commune"
          " that reports (the form of 'ubnd-xa-phuong' serves several bodies)"],
     ),
+    "unit-without-letters": (
+        {"C5": "— ? —"},
+        ["C5: found reporting unit '— ? —', expected a name with letters or digits (the name of"
+         " the office, organisation or commune that reports)"],
+    ),
     "older-version": (
         {"C7": 0},
         ["C7: found form version 0, expected 1 (this is an older form: download the current"

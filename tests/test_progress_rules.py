@@ -125,3 +125,10 @@ def test_a_period_without_its_source_is_refused(tmp_path: Path) -> None:
     assert "docs/_data/reporting.yml:2: DATA-YAML period periods.2025 has no 'source'" in (
         "\n".join(found)
     )
+
+
+def test_a_unit_whose_name_gives_no_file_name_is_refused(tmp_path: Path) -> None:
+    report = REPORT.replace("unit: Phòng Y tế", "unit: '— ? —'")
+    found = problems_of(tmp_path, {PLACE: report})
+    assert [line.split(" ", 2)[:2] for line in found] == [[f"docs/{PLACE}:5:", "DATA-YAML"]]
+    assert "at least one letter or digit" in found[0]

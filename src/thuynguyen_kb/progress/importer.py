@@ -54,6 +54,7 @@ from thuynguyen_kb.progress.schema import (
     Item,
     Report,
     data_path,
+    unit_id,
 )
 
 HEADER = (
@@ -209,8 +210,15 @@ def _unit(reader: _Reader, body: Record | None, value: Any, lang: str) -> str | 
         return None
     if not records.is_group(body):
         return body.title(layout.DEFAULT_LANGUAGE)
-    if value is not None:
+    if value is not None and unit_id(str(value)):
         return str(value)
+    if value is not None:
+        reader.problem(
+            fl.FIXED["unit"],
+            f"found reporting unit {_shown(value)}, expected a name with letters or digits (the"
+            " name of the office, organisation or commune that reports)",
+        )
+        return None
     reader.problem(
         fl.FIXED["unit"],
         "found no reporting unit, expected the name of the office, organisation or commune"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
 from thuynguyen_kb import layout
 from thuynguyen_kb.schemas import Labels, Slug, Strict, Text
@@ -63,13 +63,22 @@ class Item(Strict):
     proposals: Text | None = None
 
 
+def _named(name: str) -> str:
+    if not unit_id(name):
+        raise ValueError("a name with at least one letter or digit, which names its data file")
+    return name
+
+
+UnitName = Annotated[Text, AfterValidator(_named)]
+
+
 class Report(Strict):
     """One data file under ``docs/_data/progress/``: one unit's report for one period."""
 
     form_version: Annotated[int, Field(ge=1)]
     period: Period
     body: Slug
-    unit: Text  # the reporting unit's name as its form gives it
+    unit: UnitName  # the reporting unit's name as its form gives it
     language: Literal[layout.LANGUAGES]  # type: ignore[valid-type]  # the form's language
     items: Annotated[list[Item], Field(min_length=1)]
 
