@@ -11,24 +11,14 @@ with no report says so. python-docx escapes every text it writes into the docume
 from __future__ import annotations
 
 import datetime
-from collections import Counter
 from pathlib import Path
 
-from babel.numbers import format_decimal, format_percent
 from docx import Document
 
 from thuynguyen_kb.knowledge import KnowledgeBase
 from thuynguyen_kb.office_files import save_reproducibly
-from thuynguyen_kb.progress import records
-from thuynguyen_kb.progress.schema import STATUSES
+from thuynguyen_kb.progress import figures, records
 from thuynguyen_kb.render.links import item_label
-from thuynguyen_kb.source_dates import BABEL_LOCALES
-
-
-def _amount(value: float | None, lang: str) -> str:
-    if value is None:
-        return ""
-    return format_decimal(value, "#,##0.##", locale=BABEL_LOCALES[lang])
 
 
 def _table(document, header: list[str], rows: list[list[str]]) -> None:
@@ -47,7 +37,6 @@ def build_summary(kb: KnowledgeBase, period: str, lang: str, when: datetime.date
     """The summary of ``period`` in ``lang`` as a python-docx document (not saved)."""
     text = kb.strings[lang]["progress"]
     words = kb.strings[lang]["progress_status"]
-    locale = BABEL_LOCALES[lang]
     label = str(kb.periods[period].label[lang])
     document = Document()
     properties = document.core_properties
@@ -66,21 +55,10 @@ def build_summary(kb: KnowledgeBase, period: str, lang: str, when: datetime.date
     if not reports:
         document.add_paragraph(text["summary_no_report"])
         return document
-    document.add_paragraph(
-        f"{text['units_reported']} {format_decimal(len(reports), locale=locale)}"
-    )
-    counts = Counter(item.status for report in reports for item in report.items)
-    total = sum(counts.values())
+    document.add_paragraph(f"{text['units_reported']} {figures.number(len(reports), lang)}")
     document.add_heading(text["summary_counts"], level=1)
-    rows = [
-        [
-            words[status],
-            format_decimal(counts.get(status, 0), locale=locale),
-            format_percent(counts.get(status, 0) / total, "#,##0.#%", locale=locale),
-        ]
-        for status in STATUSES
-    ]
-    rows.append([text["total"], format_decimal(total, locale=locale), ""])
+    rows, total = figures.count_rows(kb, period, lang)
+    rows.append([text["total"], figures.number(total, lang), ""])
     _table(document, [text["status"], text["rows"], text["share"]], rows)
     document.add_heading(text["summary_bodies"], level=1)
     gathered: dict[str, list[str]] = {"difficulties": [], "proposals": []}
@@ -102,8 +80,8 @@ def build_summary(kb: KnowledgeBase, period: str, lang: str, when: datetime.date
                     words[item.status],
                     item.done or "",
                     item.evidence or "",
-                    _amount(item.budget_planned, lang),
-                    _amount(item.budget_spent, lang),
+                    figures.amount(item.budget_planned, lang),
+                    figures.amount(item.budget_spent, lang),
                 ]
             )
             for name in gathered:

@@ -13,16 +13,11 @@ is not the page's. A status is always written in words, never shown by colour al
 
 from __future__ import annotations
 
-from collections import Counter
-
-from babel.numbers import format_decimal, format_percent
-
 from thuynguyen_kb import downloads, layout
 from thuynguyen_kb.knowledge import KnowledgeBase, Record
-from thuynguyen_kb.progress import chart, records
-from thuynguyen_kb.progress.schema import STATUSES, Item, Report
+from thuynguyen_kb.progress import chart, figures, records
+from thuynguyen_kb.progress.schema import Item, Report
 from thuynguyen_kb.render.links import attribute, item_label, link, literal, plan_link, record_link
-from thuynguyen_kb.source_dates import BABEL_LOCALES
 
 HOW_TO_ANCHOR = "mau-bao-cao"  # the reporting page's forms and how to send them (docs/bao-cao.md)
 NOT_REPORTED = "—"
@@ -49,13 +44,6 @@ def no_report(kb: KnowledgeBase, period: str, page: str, lang: str) -> str:
     label = literal(in_sentence(period_label(kb, period, lang)))
     how = link(page, layout.REPORTING_PAGE, HOW_TO_ANCHOR)
     return f"{words['no_report']} {label}. {words['how_to']} [{words['how_link']}]({how})."
-
-
-def amount(value: float | None, lang: str) -> str:
-    """A sum of money as its readers write numbers (``1.500.000``), or nothing."""
-    if value is None:
-        return ""
-    return format_decimal(value, "#,##0.##", locale=BABEL_LOCALES[lang])
 
 
 def reported(value: str | None, report: Report, lang: str) -> str:
@@ -110,8 +98,8 @@ def _task_period(kb: KnowledgeBase, task: Record, period: str, page: str, lang: 
                 reported(report.unit, report, lang),
                 status_word(kb, item.status, lang),
                 *_details(item, report, lang)[:2],
-                amount(item.budget_planned, lang),
-                amount(item.budget_spent, lang),
+                figures.amount(item.budget_planned, lang),
+                figures.amount(item.budget_spent, lang),
             ]
         )
     if not rows:
@@ -154,8 +142,8 @@ def _body_period(kb: KnowledgeBase, body: Record, period: str, page: str, lang: 
                     status_word(kb, item.status, lang),
                     done,
                     evidence,
-                    amount(item.budget_planned, lang),
-                    amount(item.budget_spent, lang),
+                    figures.amount(item.budget_planned, lang),
+                    figures.amount(item.budget_spent, lang),
                     difficulties,
                     proposals,
                 ]
@@ -164,26 +152,22 @@ def _body_period(kb: KnowledgeBase, body: Record, period: str, page: str, lang: 
     return "\n\n".join(parts)
 
 
-def status_counts(kb: KnowledgeBase, period: str) -> Counter[str]:
-    """How many reported rows of ``period`` have each status."""
-    reports = records.reports_of(kb, period)
-    return Counter(item.status for report in reports for item in report.items)
-
-
 def chart_text(kb: KnowledgeBase, period: str, lang: str) -> tuple[str, str]:
     """The chart's title and its figures in words (its description, and the image's alt)."""
     words = kb.strings[lang]["progress"]
     label = in_sentence(period_label(kb, period, lang))
     title = f"{words['chart_about']}, {label}"
     labels = kb.strings[lang]["progress_status"]
-    return title, f"{title}: {chart.figures_in_words(status_counts(kb, period), labels)}."
+    return title, f"{title}: {chart.figures_in_words(figures.status_counts(kb, period), labels)}."
 
 
 def chart_svg(kb: KnowledgeBase, period: str, lang: str) -> str:
     """The SVG chart of ``period``'s statuses in ``lang``."""
     title, description = chart_text(kb, period, lang)
     labels = kb.strings[lang]["progress_status"]
-    return chart.status_chart_svg(status_counts(kb, period), labels, title, description, lang)
+    return chart.status_chart_svg(
+        figures.status_counts(kb, period), labels, title, description, lang
+    )
 
 
 def render_overview(kb: KnowledgeBase, page: str, lang: str) -> str:
@@ -201,18 +185,8 @@ def render_overview(kb: KnowledgeBase, page: str, lang: str) -> str:
 
 def _overview_period(kb: KnowledgeBase, period: str, page: str, lang: str) -> list[str]:
     words = kb.strings[lang]["progress"]
-    counts = status_counts(kb, period)
-    total = sum(counts.values())
-    locale = BABEL_LOCALES[lang]
-    rows = [
-        [
-            status_word(kb, status, lang),
-            format_decimal(counts.get(status, 0), locale=locale),
-            format_percent(counts.get(status, 0) / total, "#,##0.#%", locale=locale),
-        ]
-        for status in STATUSES
-    ]
-    rows.append([f"**{words['total']}**", f"**{format_decimal(total, locale=locale)}**", ""])
+    rows, total = figures.count_rows(kb, period, lang)
+    rows.append([f"**{words['total']}**", f"**{figures.number(total, lang)}**", ""])
     _, alt = chart_text(kb, period, lang)
     chart_link = downloads.link(downloads.progress_chart(period, lang))
     reporting = {report.body for report in records.reports_of(kb, period)}
