@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from helpers import REPO
 
-from thuynguyen_kb import files
+from thuynguyen_kb import files, layout
 
 PACKAGE = REPO / "src" / "thuynguyen_kb"
 PYTHON_FOLDERS = ("src", "scripts", "overrides", "tests", "benchmarks")
@@ -119,10 +119,21 @@ def test_the_strings_schema_lists_exactly_what_the_renderers_use() -> None:
     sources = [
         *python_files("src/thuynguyen_kb/render"),
         *python_files("src/thuynguyen_kb/packs"),
+        *python_files("src/thuynguyen_kb/progress"),
         REPO / "overrides/hooks/element_permalinks.py",
     ]
     code = "\n".join(p.read_text("utf-8") for p in sources)
-    looked_up = set(re.findall(r"""(?:text|strings\[lang\])\[["']([a-z_]+)["']\]""", code))
-    assert looked_up <= set(strings.TEXTS) | set(strings.GROUPS)  # no lookup can fail
+    # A renderer reads a text as text["key"] (or words["key"] for a group's texts).
+    looked_up = set(re.findall(r"""(?:text|words|strings\[lang\])\[["']([a-z_]+)["']\]""", code))
+    group_keys = {key for keys in strings.GROUPS.values() for key in keys}
+    known = set(strings.TEXTS) | set(strings.GROUPS) | group_keys
+    assert looked_up - known == set()  # no lookup can fail
     named = set(re.findall(r"""["']([a-z_]+)["']""", code))  # keys named anywhere, e.g. text[name]
     assert set(strings.TEXTS) - named == set()  # no string that nothing uses
+    # The groups of the progress reports are read key by key: none may go unused either
+    # (a key built from a prefix is named by what follows it: col_<column>, table_<language>).
+    columns = {f"col_{name}" for name in re.findall(r"""["']([a-z_]+)["']""", code)}
+    columns |= {f"table_{lang}" for lang in layout.LANGUAGES}
+    for group in ("report_form", "progress"):
+        unused = set(strings.GROUPS[group]) - named - columns
+        assert unused == set(), f"strings of the group {group} that nothing uses: {unused}"

@@ -63,7 +63,7 @@ GROUPS = {
         "col_budget_planned", "col_budget_spent", "col_difficulties", "col_proposals", "what",
         "suggestion", "not_asked", "compiler", "how_title", "how_unit", "how_unit_group",
         "how_period", "how_status", "how_rows", "how_amounts", "how_evidence", "how_grey",
-        "how_send", "after_july", "version", "language_name", "print_lead", "box_title", "xlsx",
+        "how_send", "after_july", "version", "print_lead", "box_title", "xlsx",
         "pdf", "box_lead", "send", "table_body", "table_vi", "table_en",
     ),
     # What was reported (thuynguyen_kb.render.progress, .progress.exports, .chart, .summary): the
