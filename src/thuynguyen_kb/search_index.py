@@ -11,8 +11,9 @@ starts a search. The README records the measurements and this choice.
 Per language, under ``<language root>/search-kb/``:
 
 - ``meta.js`` – section count, chunk size, the token chunks that exist, the tone-placement
-  table (:mod:`thuynguyen_kb.vietnamese`) so the browser folds exactly as the index was folded;
-- ``t-<cc>.js`` – postings of the folded words starting with ``cc``: ``{folded: {exact form:
+  table (:mod:`thuynguyen_kb.vietnamese`) and the language's spelling rules
+  (:mod:`thuynguyen_kb.search_keys`), so the browser keys words exactly as the index did;
+- ``t-<cc>.js`` – postings of the search keys starting with ``cc``: ``{key: {exact form:
   [[section, weight], …]}}``; ``exact form`` lets an accented query rank exact matches first;
 - ``d-<n>.js`` – the sections themselves (address, heading, page title, text) for excerpts,
   ``CHUNK`` sections per file, fetched only for the results shown.
@@ -28,8 +29,9 @@ from typing import TypedDict
 
 from lxml import html
 
+from thuynguyen_kb import search_keys
 from thuynguyen_kb.files import write_folder_atomically
-from thuynguyen_kb.vietnamese import canonical, fold, tone_placement_table, words
+from thuynguyen_kb.vietnamese import canonical, tone_placement_table, words
 
 CHUNK = 12  # sections per d-<n>.js file: a search reads the files of its best sections only
 FOLDER = "search-kb"
@@ -90,8 +92,11 @@ def chunk_key(folded: str) -> str:
     return key or "_"
 
 
-def postings(sections: list[Section]) -> dict[str, dict[str, dict[str, list[list[int]]]]]:
-    """``{chunk: {folded word: {exact form: [[section, weight], …]}}}``."""
+def postings(
+    sections: list[Section], language: str
+) -> dict[str, dict[str, dict[str, list[list[int]]]]]:
+    """``{chunk: {search key: {exact form: [[section, weight], …]}}}`` (keys:
+    :mod:`thuynguyen_kb.search_keys`)."""
     chunks: dict[str, dict[str, dict[str, list[list[int]]]]] = defaultdict(dict)
     for number, section in enumerate(sections):
         weights: Counter[str] = Counter()
@@ -103,7 +108,7 @@ def postings(sections: list[Section]) -> dict[str, dict[str, dict[str, list[list
             for word in set(words(section[field])):  # type: ignore[literal-required]
                 weights[canonical(word)] += bonus
         for form, weight in sorted(weights.items()):
-            folded = fold(form)
+            folded = search_keys.key(form, language)
             chunks[chunk_key(folded)].setdefault(folded, {}).setdefault(form, []).append(
                 [number, weight]
             )
@@ -118,13 +123,14 @@ def script(name: str, payload: object) -> str:
 
 def index_files(language: str, sections: list[Section]) -> dict[str, str]:
     """Every file of one language's index, by name."""
-    chunks = postings(sections)
+    chunks = postings(sections, language)
     meta = {
         "lang": language,
         "count": len(sections),
         "chunk": CHUNK,
         "tokens": sorted(chunks),
         "tones": tone_placement_table(),
+        "rules": search_keys.browser_rules(language),
     }
     files = {"meta.js": script("meta", meta)}
     for key, table in chunks.items():

@@ -17,7 +17,7 @@ import yaml
 from helpers import REPO
 from playwright.sync_api import Page, expect
 
-from thuynguyen_kb import search_index, vietnamese
+from thuynguyen_kb import search_index, search_keys, vietnamese
 from thuynguyen_kb.offline.zip_file import FOLDER
 
 pytestmark = pytest.mark.browser
@@ -168,3 +168,22 @@ def test_the_browser_folds_words_as_the_index_does(page: Page, site_url: str) ->
         assert page.evaluate("f => window.kbSearch.chunkOf(f)", folded) == search_index.chunk_key(
             folded
         )
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_browser_keys_words_as_the_index_does(page: Page, site_url: str, lang: str) -> None:
+    """The spelling rules (Telex, y/i, full-width, British/American) in the browser."""
+    sample = ["ddao", "DDAO", "lí", "kỹ", "qui", "tay", "２０２５", "Ｔòa", "hoà", "organisation"]
+    sample += ["organised", "labour", "behaviour", "centre", "programmes", "defence", "hour"]
+    page.goto(site_url + HOMES[lang])
+    page.evaluate("() => window.kbSearch.ready()")
+    for word in sample:
+        assert page.evaluate("w => window.kbSearch.key(w)", word) == search_keys.key(word, lang)
+
+
+def test_opening_the_search_does_not_leave_preparing_on_screen(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    page.locator(".md-search__input").click()
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).not_to_have_text(re.compile("chuẩn bị", re.IGNORECASE))
+    expect(meta).not_to_be_empty()

@@ -11,7 +11,10 @@
  * "hòa" count as the same spelling (table from src/thuynguyen_kb/vietnamese.py, sent in meta.js). The last
  * word also matches as a prefix, so results come as you type. English words are compared after
  * a light suffix stripping ("reports", "reporting" → "report"), done here on both the query and
- * the index words, so both sides always agree.
+ * the index words, so both sides always agree. Every word is looked up by its key
+ * (src/thuynguyen_kb/search_keys.py, whose rules come in meta.js): full-width characters made
+ * plain, Telex "dd" as "d", "lý"/"lí" alike; in English "organisation"/"organization",
+ * "labour"/"labor" alike.
  */
 (function () {
   "use strict";
@@ -40,7 +43,8 @@
 
   var loaded = {};
   var waiting = {};
-  var index = null; // {meta, tones (RegExp), tokens: {chunk: table}, docs: {chunk: rows}}
+  var index = null; // {meta, tones (RegExp)}, once meta.js is loaded
+  var rules = []; // the language's spelling rules (from meta.js): [RegExp, replacement]
 
   // Each index file calls this with its name and its data.
   window.kbSearchData = function (name, data) {
@@ -66,13 +70,16 @@
       meta.textContent = text.initializer;
       index = load("meta").then(function (data) {
         var tones = Object.keys(data.tones).join("|");
+        rules = (data.rules || []).map(function (rule) { return [new RegExp(rule[0], "g"), rule[1]]; });
+        // Ready: unless a search has begun meanwhile, ask for words again (not "preparing").
+        if (!words(input.value).length) meta.textContent = text.placeholder;
         return { meta: data, tones: new RegExp(tones, "g") };
       });
     }
     return index;
   }
 
-  // --- Words: the same three steps as src/thuynguyen_kb/vietnamese.py -----------------------------
+  // --- Words: the same steps as src/thuynguyen_kb/vietnamese.py and search_keys.py ------------
 
   function fold(word) {
     return word.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -82,6 +89,15 @@
     return word.toLowerCase().normalize("NFC").replace(idx.tones, function (pair) {
       return idx.meta.tones[pair];
     });
+  }
+
+  // The key a word is filed under (as search_keys.key): full-width letters and digits made
+  // plain (NFKC), lower case, old-style tone placement, folded, then the language's spelling
+  // rules (Telex "dd", "y"/"i"; British/American), sent by the index in meta.js.
+  function key(word, idx) {
+    var found = fold(canonical(word.normalize("NFKC"), idx));
+    rules.forEach(function (rule) { found = found.replace(rule[0], rule[1]); });
+    return found;
   }
 
   function words(value) {
@@ -120,13 +136,13 @@
   function terms(query, idx) {
     var typed = words(query);
     var list = typed.map(function (word, position) {
-      var folded = fold(word.toLowerCase());
+      var folded = key(word, idx);
       return {
         word: word,
         folded: folded,
         stem: english ? stem(folded) : folded,
         exact: canonical(word, idx),
-        marked: folded !== word.toLowerCase(),
+        marked: fold(word.toLowerCase()) !== word.toLowerCase(),
         prefix: position === typed.length - 1 && !/\s$/.test(query)
       };
     }).filter(function (term) { return term.folded.length > 0; });
@@ -186,7 +202,7 @@
     var phrase = wanted.map(function (term) { return term.folded; }).join(" ");
     found.forEach(function (hit) {
       var text = " " + words(row(hit.section)[1] + " " + row(hit.section)[3]).map(function (w) {
-        return fold(w.toLowerCase());
+        return key(w, current);
       }).join(" ") + " ";
       if (wanted.length > 1 && text.indexOf(" " + phrase) >= 0) hit.score *= 2;
     });
@@ -208,7 +224,7 @@
   // --- Results ------------------------------------------------------------------------------
 
   function matchesWord(word, wanted) {
-    var folded = fold(word.toLowerCase());
+    var folded = key(word, current);
     return wanted.some(function (term) {
       return folded === term.folded || (english && stem(folded) === term.stem) ||
         (term.prefix && folded.indexOf(term.folded) === 0);
@@ -265,8 +281,11 @@
     });
   }
 
+  var current = null; // the loaded index, for the functions that key the words of results
+
   function show(query) {
     start().then(function (idx) {
+      current = idx;
       var wanted = terms(query, idx);
       if (!wanted.length) {
         meta.textContent = text.placeholder;
@@ -401,7 +420,13 @@
   }
 
   // The folding, for tests that compare it with src/thuynguyen_kb/vietnamese.py.
-  window.kbSearch = { fold: fold, chunkOf: chunkOf };
+  // ("key" once the index is loaded: kbSearch.ready() says when.)
+  window.kbSearch = {
+    fold: fold,
+    chunkOf: chunkOf,
+    ready: function () { return start().then(function (idx) { current = idx; return true; }); },
+    key: function (word) { return key(word, current); }
+  };
 
   // "/", "s" or "f" anywhere else on the page opens the search, as in Material.
   document.addEventListener("keydown", function (event) {
