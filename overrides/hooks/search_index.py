@@ -7,7 +7,8 @@ built into sections, its title as plain text (titles reach the hooks as HTML; pa
 untranslated, in another language, are left out: they would answer queries in the wrong
 language); ``on_page_context`` gives each page the relative address
 of its language's index (``kb_search_base``, read by ``partials/search.html``; relative, so it
-works from disk); ``on_post_build`` writes the index beside the language's pages.
+works from disk); ``on_post_build`` writes the index beside the language's pages, with the
+site's abbreviations as synonyms (``thuynguyen_kb.search_synonyms``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from thuynguyen_kb import layout, search_index
+from thuynguyen_kb import layout, search_index, search_synonyms
 
 _sections: list[search_index.Section] = []
 
@@ -53,4 +54,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
 def on_post_build(config: Any) -> None:
     """Write the language's index (``search-kb/`` or ``en/search-kb/``)."""
     folder = Path(config.site_dir) / _prefix(config) / search_index.FOLDER
-    search_index.write_index(folder, config.theme["language"], _sections)
+    language = config.theme["language"]
+    abbreviations = search_synonyms.read(Path(config.docs_dir))
+    synonyms = search_synonyms.Synonyms.of(abbreviations, language)
+    search_index.write_index(folder, language, _sections, synonyms)

@@ -29,7 +29,7 @@ from typing import TypedDict
 
 from lxml import html
 
-from thuynguyen_kb import search_keys
+from thuynguyen_kb import search_keys, search_synonyms
 from thuynguyen_kb.files import write_folder_atomically
 from thuynguyen_kb.vietnamese import canonical, tone_placement_table, words
 
@@ -93,20 +93,24 @@ def chunk_key(folded: str) -> str:
 
 
 def postings(
-    sections: list[Section], language: str
+    sections: list[Section], language: str, synonyms: search_synonyms.Synonyms | None = None
 ) -> dict[str, dict[str, dict[str, list[list[int]]]]]:
     """``{chunk: {search key: {exact form: [[section, weight], …]}}}`` (keys:
-    :mod:`thuynguyen_kb.search_keys`)."""
+    :mod:`thuynguyen_kb.search_keys`); with ``synonyms``, each field is also filed under the
+    abbreviations it spells out and the expansions of those it uses."""
     chunks: dict[str, dict[str, dict[str, list[list[int]]]]] = defaultdict(dict)
+
+    def field_forms(text: str) -> list[str]:
+        forms = [canonical(word) for word in words(text)]
+        return forms + synonyms.extra_words(forms) if synonyms else forms
+
     for number, section in enumerate(sections):
-        weights: Counter[str] = Counter()
-        for word in words(section["t"]):
-            weights[canonical(word)] += 1
+        weights: Counter[str] = Counter(field_forms(section["t"]))
         for form in weights:
             weights[form] = min(weights[form], MAX_TEXT_COUNT)
         for field, bonus in (("p", WEIGHTS["page"]), ("h", WEIGHTS["heading"])):
-            for word in set(words(section[field])):  # type: ignore[literal-required]
-                weights[canonical(word)] += bonus
+            for form in set(field_forms(section[field])):  # type: ignore[literal-required]
+                weights[form] += bonus
         for form, weight in sorted(weights.items()):
             folded = search_keys.key(form, language)
             chunks[chunk_key(folded)].setdefault(folded, {}).setdefault(form, []).append(
@@ -121,9 +125,11 @@ def script(name: str, payload: object) -> str:
     return f"window.kbSearchData&&window.kbSearchData({json.dumps(name)},{data});\n"
 
 
-def index_files(language: str, sections: list[Section]) -> dict[str, str]:
+def index_files(
+    language: str, sections: list[Section], synonyms: search_synonyms.Synonyms | None = None
+) -> dict[str, str]:
     """Every file of one language's index, by name."""
-    chunks = postings(sections, language)
+    chunks = postings(sections, language, synonyms)
     meta = {
         "lang": language,
         "count": len(sections),
@@ -142,6 +148,11 @@ def index_files(language: str, sections: list[Section]) -> dict[str, str]:
     return files
 
 
-def write_index(folder: Path, language: str, sections: list[Section]) -> None:
+def write_index(
+    folder: Path,
+    language: str,
+    sections: list[Section],
+    synonyms: search_synonyms.Synonyms | None = None,
+) -> None:
     """Write one language's index as ``folder``, replacing an earlier build's index whole."""
-    write_folder_atomically(folder, index_files(language, sections))
+    write_folder_atomically(folder, index_files(language, sections, synonyms))

@@ -1,0 +1,53 @@
+"""Abbreviations as synonyms in the search index (thuynguyen_kb.search_synonyms): the site's own
+list, both directions, in each page's language, and the short ones left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import REPO
+
+from thuynguyen_kb import search_index, search_synonyms
+
+LIST = """<!-- a comment -->
+*[UBND]: Ủy ban nhân dân – People's Committee
+*[TP]: Thành phố – city
+*[QĐ-TTg]: Quyết định của Thủ tướng Chính phủ – Decision of the Prime Minister
+*[CRC]: Công ước về quyền trẻ em; Ủy ban về quyền trẻ em – Convention on the Rights of the Child
+not a definition
+"""
+
+
+def keys_of(section_text: str, language: str, title: str = "Trang") -> dict[str, list]:
+    synonyms = search_synonyms.Synonyms.of(search_synonyms.parse(LIST), language)
+    section = {"u": "p/", "h": title, "p": title, "t": section_text}
+    chunks = search_index.postings([section], language, synonyms)
+    return {key: table[key] for table in chunks.values() for key in table}
+
+
+def test_only_letter_abbreviations_of_three_or_more_are_read() -> None:
+    found = search_synonyms.parse(LIST)
+    assert [a.short for a in found] == ["UBND", "CRC"]
+    assert found[1].long["vi"] == ("Công ước về quyền trẻ em", "Ủy ban về quyền trẻ em")
+
+
+def test_a_section_spelling_it_out_is_found_by_the_abbreviation() -> None:
+    assert "ubnd" in keys_of("Báo cáo gửi Ủy ban nhân dân thành phố.", "vi")
+    assert "ubnd" in keys_of("Reports go to the city People's Committee.", "en")
+    assert "crc" in keys_of("Theo Công ước về quyền trẻ em.", "vi")
+
+
+def test_a_section_using_the_abbreviation_is_found_by_its_words() -> None:
+    found = keys_of("UBND thành phố ban hành.", "vi")
+    assert {"uy", "ban", "nhan", "dan"} <= set(found)
+
+
+def test_nothing_is_added_where_neither_is_written() -> None:
+    assert "ubnd" not in keys_of("Ủy ban về quyền trẻ em; nhân dân thành phố.", "vi")
+    assert "tp" not in keys_of("Thành phố Thủy Nguyên.", "vi")  # a short one: not used
+
+
+def test_the_sites_own_list_is_read() -> None:
+    found = {a.short for a in search_synonyms.read(REPO / "docs")}
+    assert {"UBND", "HĐND", "MTTQ", "LHQ"} <= found and "TP" not in found
+    assert search_synonyms.read(Path("/nonexistent")) == []
