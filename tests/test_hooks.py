@@ -10,6 +10,9 @@ import pytest
 from helpers import REPO, load_hook, write_project
 from mkdocs.exceptions import PluginError
 
+from thuynguyen_kb import build_state
+from thuynguyen_kb.knowledge import KnowledgeBase
+
 slugs = load_hook("slugs")
 element_permalinks = load_hook("element_permalinks")
 
@@ -154,13 +157,17 @@ def test_search_index_hook_collects_only_the_language_being_built(
     tmp_path: Path, language: str, prefix: str
 ) -> None:
     config = config_for(language, tmp_path / "docs")
+    build_state.knowledge_base = KnowledgeBase({}, {}, {}, {}, {}, set(), {})  # no search terms
     search_index.on_pre_build(config)
     html = '<h1 id="t">Trẻ em</h1><p>Quyền trẻ em.</p>'
     own = page_for("a.md", language, f"{prefix}a/", "A")
     other = page_for("b.md", "vi" if language == "en" else "en", f"{prefix}b/", "B")
     search_index.on_page_content(html, own, config, None)
     search_index.on_page_content(html, other, config, None)  # shown untranslated: left out
-    search_index.on_post_build(config)
+    try:
+        search_index.on_post_build(config)
+    finally:
+        build_state.knowledge_base = None
     folder = tmp_path / "site" / prefix / "search-kb"
     assert '"count":1' in (folder / "meta.js").read_text(encoding="utf-8")
     assert '"a/#t"' in (folder / "d-0.js").read_text(encoding="utf-8")

@@ -51,3 +51,45 @@ def test_the_sites_own_list_is_read() -> None:
     found = {a.short for a in search_synonyms.read(REPO / "docs")}
     assert {"UBND", "HĐND", "MTTQ", "LHQ"} <= found and "TP" not in found
     assert search_synonyms.read(Path("/nonexistent")) == []
+
+
+TERMS = [search_synonyms.SearchTerm(official="procuracy", everyday=["prosecutor"], reason="r")]
+
+
+def test_an_official_term_is_found_by_its_everyday_word_one_way() -> None:
+    synonyms = search_synonyms.Synonyms.of([], "en", TERMS)
+    section = {"u": "p/", "h": "People's Procuracy", "p": "P", "t": "The procuracy checks."}
+    found = {
+        k for table in search_index.postings([section], "en", synonyms).values() for k in table
+    }
+    assert "prosecutor" in found
+    section = {"u": "p/", "h": "Prosecutors", "p": "P", "t": "A prosecutor speaks."}
+    found = {
+        k for table in search_index.postings([section], "en", synonyms).values() for k in table
+    }
+    assert "procuracy" not in found  # one way only
+
+
+def test_every_official_term_is_written_on_a_page_of_its_language(kb) -> None:
+    for language, terms in kb.search_terms.items():
+        pages = [
+            path.read_text(encoding="utf-8").lower()
+            for path in (REPO / "docs").rglob("*.md")
+            if (path.name.endswith(f".{language}.md")) == (language != "vi")
+        ]
+        for term in terms:
+            assert any(term.official.lower() in page for page in pages), term.official
+            assert term.reason.strip()
+
+
+def test_a_search_term_without_its_reason_is_refused(tmp_path: Path) -> None:
+    from test_rules import problems_of
+
+    found = problems_of(
+        tmp_path,
+        {"_data/search-terms.yml": "en:\n  - official: hotline\n    everyday: [helpline]\n"},
+    )
+    assert found == [
+        "docs/_data/search-terms.yml:2: DATA-YAML search term en[1] has no 'reason' (expected"
+        " 'reason:' here; add it)"
+    ]

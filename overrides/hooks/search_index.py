@@ -8,7 +8,7 @@ untranslated, in another language, are left out: they would answer queries in th
 language); ``on_page_context`` gives each page the relative address
 of its language's index (``kb_search_base``, read by ``partials/search.html``; relative, so it
 works from disk); ``on_post_build`` writes the index beside the language's pages, with the
-site's abbreviations as synonyms (``thuynguyen_kb.search_synonyms``).
+site's abbreviations and everyday words as synonyms (``thuynguyen_kb.search_synonyms``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from thuynguyen_kb import layout, search_index, search_synonyms
+from thuynguyen_kb import build_state, layout, search_index, search_synonyms
 
 _sections: list[search_index.Section] = []
 
@@ -56,5 +56,6 @@ def on_post_build(config: Any) -> None:
     folder = Path(config.site_dir) / _prefix(config) / search_index.FOLDER
     language = config.theme["language"]
     abbreviations = search_synonyms.read(Path(config.docs_dir))
-    synonyms = search_synonyms.Synonyms.of(abbreviations, language)
+    terms = build_state.loaded().search_terms.get(language, [])
+    synonyms = search_synonyms.Synonyms.of(abbreviations, language, terms)
     search_index.write_index(folder, language, _sections, synonyms)

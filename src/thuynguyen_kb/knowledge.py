@@ -100,6 +100,8 @@ class KnowledgeBase:
     # body or a row the site does not know is left out (rules/progress.py reports it).
     periods: dict[str, PeriodEntry] = field(default_factory=dict)
     progress: list[Report] = field(default_factory=list)
+    # Everyday words for official terms, per language, for search (docs/_data/search-terms.yml).
+    search_terms: dict[str, list[Any]] = field(default_factory=dict)
     # Not from the sources: what the build offers for download (set by the build's hooks).
     downloads: Available = field(default_factory=Available)
     contact: Contact = field(default_factory=Contact)  # the publisher and address (hook contact)
@@ -273,6 +275,7 @@ def assemble(sources: Sources) -> KnowledgeBase:
         },
         periods=dict(reporting.periods) if reporting else {},
         progress=_reports(sources, records),
+        search_terms=_data(sources, layout.SEARCH_TERMS_FILE, "search_terms") or {},
     )
 
 

@@ -20,6 +20,7 @@ ROLES_FILE = "_data/roles.yml"
 THEMES_FILE = "_data/themes.yml"
 STRINGS_FOLDER = "_data/strings"  # the renderers' interface text: <lang>.yml per language
 IMPORTED_FOLDER = "_data/recommendations"  # written only by the importer
+SEARCH_TERMS_FILE = "_data/search-terms.yml"  # everyday words for official terms (search)
 REPORTING_FILE = "_data/reporting.yml"  # the reporting periods (thuynguyen_kb.progress)
 PROGRESS_FOLDER = "_data/progress"  # <period>/<body>/<unit>.yml, written by import_progress.py
 PROGRESS_PAGE = "tien-do.md"  # the progress page: every report of a period

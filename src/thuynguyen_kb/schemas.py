@@ -279,9 +279,10 @@ class ImportedDocument(Strict):
 
 
 def data_model(kind: str) -> Any:
-    """The model of a data file: ``roles``, ``themes``, ``imported``, ``reporting`` or
-    ``progress``."""
-    from thuynguyen_kb.progress import schema  # it builds on this module's types
+    """The model of a data file: ``roles``, ``themes``, ``imported``, ``reporting``,
+    ``progress`` or ``search_terms``."""
+    from thuynguyen_kb import search_synonyms  # they build on this module's types
+    from thuynguyen_kb.progress import schema
 
     return {
         "roles": dict[Slug, Role],
@@ -289,6 +290,7 @@ def data_model(kind: str) -> Any:
         "imported": ImportedDocument,
         "reporting": schema.Reporting,
         "progress": schema.Report,
+        "search_terms": search_synonyms.SearchTerms,
     }[kind]
 
 

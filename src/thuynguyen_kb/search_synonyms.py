@@ -11,6 +11,10 @@ Nothing changes in the browser: the extra words are in the index like the others
 
 Only abbreviations of three letters or more and without digits or hyphens are used: the short
 ones (TP, KT, TM …) are also ordinary syllables and words, and would find everything.
+
+Everyday words for official terms come from ``docs/_data/search-terms.yml`` (``prosecutor`` for
+``procuracy``), one way only, each with the reason it is there: a reviewed list, not a
+thesaurus.
 """
 
 from __future__ import annotations
@@ -18,8 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field
 
 from thuynguyen_kb import layout, search_keys
+from thuynguyen_kb.schemas import Strict, Text
 from thuynguyen_kb.vietnamese import canonical, words
 
 FILE = "_snippets/abbreviations.md"  # relative to the docs folder
@@ -56,37 +64,66 @@ def read(docs: Path) -> list[Abbreviation]:
     return parse(path.read_text(encoding="utf-8")) if path.is_file() else []
 
 
+class SearchTerm(Strict):
+    """An everyday phrase for an official term (``docs/_data/search-terms.yml``), and why."""
+
+    official: Text
+    everyday: Annotated[list[Text], Field(min_length=1)]
+    reason: Text
+
+
+SearchTerms = dict[Literal[layout.LANGUAGES], list[SearchTerm]]  # type: ignore[valid-type]
+
+
 @dataclass
 class Synonyms:
     """The abbreviations of one language, ready to expand a field's words."""
 
     language: str
-    # first key of an expansion → [(its keys, the abbreviation's form)]
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    # first key of a phrase → [(its keys, the forms it is also found by)]
+    phrases: dict[str, list[tuple[tuple[str, ...], list[str]]]] = field(default_factory=dict)
     # an abbreviation's key → the forms of its expansions' words
     expansions: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, abbreviations: list[Abbreviation], language: str) -> Synonyms:
+    def of(
+        cls,
+        abbreviations: list[Abbreviation],
+        language: str,
+        terms: list[SearchTerm] | None = None,
+    ) -> Synonyms:
+        """The synonyms of ``language``: its abbreviations both ways, and the everyday
+        phrases of its official ``terms`` (one way: the page's term is found by them)."""
         built = cls(language)
         for abbreviation in abbreviations:
             short = canonical(abbreviation.short)
             for phrase in abbreviation.long.get(language, ()):
-                forms = [canonical(word) for word in words(phrase)]
+                forms = _forms(phrase)
                 if len(forms) < 2:
                     continue
-                keys = tuple(search_keys.key(form, language) for form in forms)
-                built.phrases.setdefault(keys[0], []).append((keys, short))
+                built._add(forms, [short])
                 built.expansions.setdefault(search_keys.key(short, language), []).extend(forms)
+        for term in terms or []:
+            for everyday in term.everyday:
+                built._add(_forms(term.official), _forms(everyday))
         return built
+
+    def _add(self, phrase: list[str], found_by: list[str]) -> None:
+        keys = tuple(search_keys.key(form, self.language) for form in phrase)
+        if keys:
+            self.phrases.setdefault(keys[0], []).append((keys, found_by))
 
     def extra_words(self, forms: list[str]) -> list[str]:
         """What a field whose words are ``forms`` (canonical) is found by besides them."""
         keys = [search_keys.key(form, self.language) for form in forms]
         extra: list[str] = []
         for start, word_key in enumerate(keys):
-            for phrase, short in self.phrases.get(word_key, ()):
+            for phrase, found_by in self.phrases.get(word_key, ()):
                 if tuple(keys[start : start + len(phrase)]) == phrase:
-                    extra.append(short)
+                    extra += found_by
             extra += self.expansions.get(word_key, [])
         return extra
+
+
+def _forms(phrase: str) -> list[str]:
+    return [canonical(word) for word in words(phrase)]

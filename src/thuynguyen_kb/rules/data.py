@@ -31,6 +31,7 @@ VOCABULARIES = (
     (layout.ROLES_FILE, "roles", "role"),
     (layout.THEMES_FILE, "themes", "theme"),
     (layout.REPORTING_FILE, "reporting", "period"),
+    (layout.SEARCH_TERMS_FILE, "search_terms", "search term"),
 )
 
 
