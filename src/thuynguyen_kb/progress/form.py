@@ -8,10 +8,11 @@ its read-me sheet says so. The layout (:mod:`.form_layout`, shared with the impo
   to fill it in (the status words, amounts in đồng, evidence, the grey cells), where to send it
   (the city People's Committee through the Health Office, IV.2) and the form's version. A body
   without the ``reports`` role (roles.yml) is told that the plan does not ask it to report
-  through the Health Office, and that the form is offered to record its part.
+  through the Health Office, and that the form is offered to record its part; the Health
+  Office (``compiles-reports``), that it compiles the others' reports.
 - **Report sheet** (``Báo cáo`` / ``Report``): the title on row 1; the fixed cells C3–C8 (body
-  id, body name, reporting unit, period, form version, language; the unit is pre-filled with the
-  body's name, and left empty, to be filled, for a body page standing for several bodies); the
+  id, body name, reporting unit, period, form version, language; a single body's unit is its
+  name, given like the id; a body page standing for several bodies leaves it to be filled); the
   headers on row 10; from row 11 one row per :func:`thuynguyen_kb.progress.records.form_rows`
   row: its key, plan item and text (grey, given), then status, what was done, evidence, budget
   planned and spent (đồng), difficulties, proposals (the body's to fill).
