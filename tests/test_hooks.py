@@ -157,7 +157,9 @@ def test_search_index_hook_collects_only_the_language_being_built(
     tmp_path: Path, language: str, prefix: str
 ) -> None:
     config = config_for(language, tmp_path / "docs")
-    build_state.knowledge_base = KnowledgeBase({}, {}, {}, {}, {}, set(), {})  # no search terms
+    texts = {"did_you_mean": "Did you mean:", "glossary": "Terms:", "browse": "Browse:"}
+    strings = {language: {"search": texts}}  # no search terms
+    build_state.knowledge_base = KnowledgeBase({}, {}, {}, {}, strings, set(), {})
     search_index.on_pre_build(config)
     html = '<h1 id="t">Trẻ em</h1><p>Quyền trẻ em.</p>'
     own = page_for("a.md", language, f"{prefix}a/", "A")

@@ -93,3 +93,64 @@ def test_a_search_term_without_its_reason_is_refused(tmp_path: Path) -> None:
         "docs/_data/search-terms.yml:2: DATA-YAML search term en[1] has no 'reason' (expected"
         " 'reason:' here; add it)"
     ]
+
+
+GLOSSARY = """---
+title: Thuật ngữ
+---
+
+## Thuật ngữ chính { #thuat-ngu-chinh }
+
+Người chưa thành niên { #nguoi-chua-thanh-nien }
+*minor; juvenile*{ lang=en }
+:   Người dưới 18 tuổi.
+
+Nghị định thư tùy chọn (còn gọi là Nghị định thư không bắt buộc) { #nghi-dinh-thu }
+*Optional Protocol*{ lang=en }
+:   Văn bản bổ sung cho Công ước.
+"""
+
+
+def glossary_docs(tmp_path: Path) -> Path:
+    (tmp_path / "thuat-ngu.md").write_text(GLOSSARY, encoding="utf-8")
+    return tmp_path
+
+
+def glossary_keys(section_text: str, docs: Path) -> dict[str, list]:
+    names = search_synonyms.read_glossary(docs, "vi")
+    synonyms = search_synonyms.Synonyms.of([], "vi", glossary_names=names)
+    section = {"u": "p/", "h": "Trang", "p": "Trang", "t": section_text}
+    chunks = search_index.postings([section], "vi", synonyms)
+    return {key: table[key] for table in chunks.values() for key in table}
+
+
+def test_each_glossary_entry_gives_all_its_names(tmp_path: Path) -> None:
+    assert search_synonyms.read_glossary(glossary_docs(tmp_path), "vi") == [
+        ("Người chưa thành niên", "minor", "juvenile"),
+        ("Nghị định thư tùy chọn", "Nghị định thư không bắt buộc", "Optional Protocol"),
+    ]  # split on "; ", and the bracket's other name without "còn gọi là"
+    assert search_synonyms.read_glossary(tmp_path / "nowhere", "vi") == []
+
+
+def test_a_glossary_term_is_found_by_its_other_names_in_both_languages(tmp_path: Path) -> None:
+    docs = glossary_docs(tmp_path)
+    found = glossary_keys("Tòa án xét xử người chưa thành niên.", docs)
+    assert {"minor", "juvenile"} <= set(found)  # the English names find the Vietnamese page
+    found = glossary_keys("Theo Nghị định thư không bắt buộc.", docs)
+    assert {"tuy", "chon", "optional", "protocol"} <= set(found)
+    found = glossary_keys("A juvenile court.", docs)
+    assert {"nguoi", "chua", "thanh", "nien", "minor"} <= set(found)
+
+
+def test_words_that_only_share_a_glossary_term_in_part_gain_nothing(tmp_path: Path) -> None:
+    found = glossary_keys("Người dân chưa biết.", glossary_docs(tmp_path))
+    assert "juvenile" not in found and "minor" not in found  # "người" alone is not the term
+
+
+def test_adding_a_glossary_entry_improves_search(tmp_path: Path) -> None:
+    docs = glossary_docs(tmp_path)
+    assert "alternative" not in glossary_keys("Cần chăm sóc thay thế cho trẻ.", docs)
+    text = GLOSSARY + "\nChăm sóc thay thế { #cham-soc-thay-the }\n*alternative care*{ lang=en }\n"
+    text += ":   Trẻ em không có cha mẹ chăm sóc.\n"
+    (docs / "thuat-ngu.md").write_text(text, encoding="utf-8")
+    assert "alternative" in glossary_keys("Cần chăm sóc thay thế cho trẻ.", docs)

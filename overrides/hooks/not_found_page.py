@@ -19,28 +19,12 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from thuynguyen_kb import build_state, layout, search_index
-
-
-def first_page(item: Any) -> Any | None:
-    """A nav entry's page: itself, or a section's first page (depth first)."""
-    if getattr(item, "is_page", False):
-        return item
-    for child in getattr(item, "children", None) or []:
-        page = first_page(child)
-        if page is not None:
-            return page
-    return None
+from thuynguyen_kb import build_state, layout, nav_entries, search_index
 
 
 def way_back(nav: Any, root: str) -> list[dict[str, str]]:
     """``{title, href}`` for each top-level entry of ``nav`` that leads to a page."""
-    links = []
-    for item in nav.items:
-        page = first_page(item)
-        if page is not None:
-            links.append({"title": str(item.title), "href": f"{root}/{page.url}"})
-    return links
+    return [{"title": title, "href": f"{root}/{url}"} for title, url in nav_entries.top_level(nav)]
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:

@@ -5,10 +5,12 @@ Events: ``on_pre_build`` resets the collected sections (mkdocs-static-i18n runs 
 language; nothing is carried over); ``on_page_content`` cuts each page of the language being
 built into sections, its title as plain text (titles reach the hooks as HTML; pages shown
 untranslated, in another language, are left out: they would answer queries in the wrong
-language); ``on_page_context`` gives each page the relative address
+language); ``on_page_context`` keeps the nav's first level (offered when a search finds
+nothing, ``thuynguyen_kb.search_help``) and gives each page the relative address
 of its language's index (``kb_search_base``, read by ``partials/search.html``; relative, so it
 works from disk); ``on_post_build`` writes the index beside the language's pages, with the
-site's abbreviations and everyday words as synonyms (``thuynguyen_kb.search_synonyms``).
+site's abbreviations, everyday words and glossary terms as synonyms
+(``thuynguyen_kb.search_synonyms``).
 """
 
 from __future__ import annotations
@@ -18,9 +20,17 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from thuynguyen_kb import build_state, layout, search_index, search_synonyms
+from thuynguyen_kb import (
+    build_state,
+    layout,
+    nav_entries,
+    search_help,
+    search_index,
+    search_synonyms,
+)
 
 _sections: list[search_index.Section] = []
+_nav: list[tuple[str, str]] = []  # the nav's first level, offered when a search finds nothing
 
 
 def _prefix(config: Any) -> str:
@@ -44,7 +54,9 @@ def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
-    """Tell the page where its language's index is, relative to the page."""
+    """Tell the page where its language's index is, relative to the page; keep the first level
+    of the language's nav (its titles are known once every page has been read)."""
+    _nav[:] = nav_entries.top_level(nav)
     here = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
     target = f"{_prefix(config)}{search_index.FOLDER}"
     context["kb_search_base"] = posixpath.relpath(target, here.rstrip("/") or ".") + "/"
@@ -57,5 +69,10 @@ def on_post_build(config: Any) -> None:
     language = config.theme["language"]
     abbreviations = search_synonyms.read(Path(config.docs_dir))
     terms = build_state.loaded().search_terms.get(language, [])
-    synonyms = search_synonyms.Synonyms.of(abbreviations, language, terms)
-    search_index.write_index(folder, language, _sections, synonyms)
+    docs = Path(config.docs_dir)
+    names = search_synonyms.read_glossary(docs, language)
+    synonyms = search_synonyms.Synonyms.of(abbreviations, language, terms, names)
+    texts = build_state.loaded().strings[language]["search"]
+    glossary = search_help.glossary_terms(docs, language)
+    help_data = search_help.help_data(texts, glossary, _nav, _prefix(config))
+    search_index.write_index(folder, language, _sections, synonyms, help_data)

@@ -29,15 +29,26 @@ from typing import TypedDict
 
 from lxml import html
 
-from thuynguyen_kb import search_keys, search_synonyms
+from thuynguyen_kb import search_keys, search_questions, search_synonyms
 from thuynguyen_kb.files import write_folder_atomically
 from thuynguyen_kb.vietnamese import canonical, tone_placement_table, words
 
-CHUNK = 12  # sections per d-<n>.js file: a search reads the files of its best sections only
+CHUNK = 6  # sections per d-<n>.js file: a search reads the files of the results it shows only
 FOLDER = "search-kb"
-# How much a word counts where it appears: the page title, the section heading, the text.
-WEIGHTS = {"page": 8, "heading": 4}
-MAX_TEXT_COUNT = 4  # a word repeated in a section stops adding weight after this
+# Ranking (BM25F, after Robertson and Zaragoza, "The Probabilistic Relevance Framework", 2009):
+# within a section, a word's weight grows with its count in the text, less and less (K1), and
+# less in long sections than in short ones (B); a word of the section's heading counts as
+# HEADING occurrences. The page title is a field of its own, counted once per page, not once
+# per section (a long page's many sections would otherwise crowd out the short page that is the
+# answer), normalised by the title's length (TITLE_B), so a short title holding the words comes
+# before a longer title of the same words. Weights are sent as integers (0–100 for a section,
+# 0–300 for a title); search.js adds term rarity (idf, over pages) and chooses each page's best
+# section. The values were chosen on tests/search_relevance.yml (README, "Search").
+K1 = 1.2
+B = 0.5
+HEADING = 3.0
+TITLE = 3.0
+TITLE_B = 0.8
 # Not text: permalink marks, and the glossary's letter index (its terms are in the sections
 # that define them; listed again, every term would find the index first).
 SKIPPED = ("headerlink", "glossary-index")
@@ -92,30 +103,54 @@ def chunk_key(folded: str) -> str:
     return key or "_"
 
 
+def page_starts(sections: list[Section]) -> list[int]:
+    """The number of each page's first section (a page's sections are listed together)."""
+    starts = []
+    for number, section in enumerate(sections):
+        page = section["u"].split("#")[0]
+        if not starts or sections[starts[-1]]["u"].split("#")[0] != page:
+            starts.append(number)
+    return starts
+
+
+def saturated(count: float, scale: float = 100) -> int:
+    """BM25's saturation of a (length-normalised) count, as an integer weight 0–``scale``."""
+    return round(scale * count / (K1 + count)) if count > 0 else 0
+
+
 def postings(
     sections: list[Section], language: str, synonyms: search_synonyms.Synonyms | None = None
 ) -> dict[str, dict[str, dict[str, list[list[int]]]]]:
     """``{chunk: {search key: {exact form: [[section, weight], …]}}}`` (keys:
-    :mod:`thuynguyen_kb.search_keys`); with ``synonyms``, each field is also filed under the
-    abbreviations it spells out and the expansions of those it uses."""
+    :mod:`thuynguyen_kb.search_keys`). ``weight`` is the word's BM25 weight in the section's
+    heading and text; a page's first section also carries the word's weight in the page title,
+    third: ``[section, weight, title weight]``. With ``synonyms``, each field is also filed
+    under the abbreviations it spells out, the expansions of those it uses and the glossary's
+    other names of the terms it holds."""
     chunks: dict[str, dict[str, dict[str, list[list[int]]]]] = defaultdict(dict)
 
     def field_forms(text: str) -> list[str]:
         forms = [canonical(word) for word in words(text)]
         return forms + synonyms.extra_words(forms) if synonyms else forms
 
+    starts = set(page_starts(sections))
+    texts = [field_forms(section["t"]) for section in sections]
+    average = sum(map(len, texts)) / len(texts) if texts else 1.0
+    titles = {number: field_forms(sections[number]["p"]) for number in starts}
+    average_title = sum(len(set(t)) for t in titles.values()) / len(titles) if titles else 1.0
     for number, section in enumerate(sections):
-        weights: Counter[str] = Counter(field_forms(section["t"]))
-        for form in weights:
-            weights[form] = min(weights[form], MAX_TEXT_COUNT)
-        for field, bonus in (("p", WEIGHTS["page"]), ("h", WEIGHTS["heading"])):
-            for form in set(field_forms(section[field])):  # type: ignore[literal-required]
-                weights[form] += bonus
-        for form, weight in sorted(weights.items()):
+        counts: Counter[str] = Counter(texts[number])
+        norm = 1 - B + B * len(texts[number]) / (average or 1.0)
+        heading = set(field_forms(section["h"])) if section["h"] != section["p"] else set()
+        title = set(titles.get(number, ()))
+        title_norm = 1 - TITLE_B + TITLE_B * len(title) / (average_title or 1.0)
+        for form in sorted(set(counts) | heading | title):
+            weight = saturated(counts[form] / norm + HEADING * (form in heading))
+            posting = [number, weight]
+            if form in title:
+                posting.append(saturated(1 / title_norm, 100 * TITLE))
             folded = search_keys.key(form, language)
-            chunks[chunk_key(folded)].setdefault(folded, {}).setdefault(form, []).append(
-                [number, weight]
-            )
+            chunks[chunk_key(folded)].setdefault(folded, {}).setdefault(form, []).append(posting)
     return chunks
 
 
@@ -126,17 +161,24 @@ def script(name: str, payload: object) -> str:
 
 
 def index_files(
-    language: str, sections: list[Section], synonyms: search_synonyms.Synonyms | None = None
+    language: str,
+    sections: list[Section],
+    synonyms: search_synonyms.Synonyms | None = None,
+    help_data: dict[str, object] | None = None,
 ) -> dict[str, str]:
-    """Every file of one language's index, by name."""
+    """Every file of one language's index, by name; ``help_data`` is what search offers when it
+    finds nothing (:mod:`thuynguyen_kb.search_help`)."""
     chunks = postings(sections, language, synonyms)
     meta = {
         "lang": language,
         "count": len(sections),
         "chunk": CHUNK,
+        "pages": page_starts(sections),
         "tokens": sorted(chunks),
         "tones": tone_placement_table(),
         "rules": search_keys.browser_rules(language),
+        **search_questions.browser_lists(language),
+        "help": help_data or {"texts": {}, "terms": [], "sections": []},
     }
     files = {"meta.js": script("meta", meta)}
     for key, table in chunks.items():
@@ -153,6 +195,7 @@ def write_index(
     language: str,
     sections: list[Section],
     synonyms: search_synonyms.Synonyms | None = None,
+    help_data: dict[str, object] | None = None,
 ) -> None:
     """Write one language's index as ``folder``, replacing an earlier build's index whole."""
-    write_folder_atomically(folder, index_files(language, sections, synonyms))
+    write_folder_atomically(folder, index_files(language, sections, synonyms, help_data))

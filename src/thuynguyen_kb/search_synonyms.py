@@ -12,6 +12,14 @@ Nothing changes in the browser: the extra words are in the index like the others
 Only abbreviations of three letters or more and without digits or hyphens are used: the short
 ones (TP, KT, TM …) are also ordinary syllables and words, and would find everything.
 
+The glossary's terms are synonyms too: each entry of the glossary of a language
+(:mod:`thuynguyen_kb.glossary`) names a term in that language and in the other ("người chưa
+thành niên" – "minor; juvenile"), sometimes with another name in brackets ("Công ước về quyền
+trẻ em (Công ước của Liên Hợp Quốc …)", "… (CRC)"). A section that uses one of an entry's names
+is also found by all the others, in both languages: a Vietnamese reader who types "juvenile
+justice" finds the pages on "tư pháp người chưa thành niên", and adding a glossary entry
+improves search.
+
 Everyday words for official terms come from ``docs/_data/search-terms.yml`` (``prosecutor`` for
 ``procuracy``), one way only, each with the reason it is there: a reviewed list, not a
 thesaurus.
@@ -26,7 +34,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from thuynguyen_kb import layout, search_keys
+from thuynguyen_kb import glossary, layout, search_keys
 from thuynguyen_kb.schemas import Strict, Text
 from thuynguyen_kb.vietnamese import canonical, words
 
@@ -56,6 +64,29 @@ def parse(text: str) -> list[Abbreviation]:
             long[language] = tuple(p.strip() for p in part.split(";") if p.strip())
         found.append(Abbreviation(match.group(1), long))
     return found
+
+
+# "X (còn gọi là Y)", "X (also called Y)", "X (Y)": Y is another name of X.
+_OTHER_NAME = re.compile(r"\(\s*(?:còn gọi là|hay|also called|or)?\s*([^()]+?)\s*\)")
+
+
+def names(term: glossary.Term) -> tuple[str, ...]:
+    """Every name of a glossary entry: its term, the other language's, and those in brackets
+    (split on "; ")."""
+    found: list[str] = []
+    for written in (term.text, *term.equivalents):
+        plain = written.replace("*", "")
+        for part in [_OTHER_NAME.sub("", plain), *_OTHER_NAME.findall(plain)]:
+            found += [name.strip() for name in part.split(";") if name.strip()]
+    return tuple(dict.fromkeys(found))
+
+
+def read_glossary(docs: Path, language: str) -> list[tuple[str, ...]]:
+    """The names of every entry of the glossary of ``language``; none without a glossary."""
+    path = docs / layout.translation_path(layout.GLOSSARY_PAGE, language)
+    if not path.is_file():
+        return []
+    return [names(term) for term in glossary.terms(path.read_text(encoding="utf-8").splitlines())]
 
 
 def read(docs: Path) -> list[Abbreviation]:
@@ -91,9 +122,11 @@ class Synonyms:
         abbreviations: list[Abbreviation],
         language: str,
         terms: list[SearchTerm] | None = None,
+        glossary_names: list[tuple[str, ...]] | None = None,
     ) -> Synonyms:
-        """The synonyms of ``language``: its abbreviations both ways, and the everyday
-        phrases of its official ``terms`` (one way: the page's term is found by them)."""
+        """The synonyms of ``language``: its abbreviations both ways, the everyday phrases of
+        its official ``terms`` (one way: the page's term is found by them), and each glossary
+        entry's names (every name found by all the others)."""
         built = cls(language)
         for abbreviation in abbreviations:
             short = canonical(abbreviation.short)
@@ -106,6 +139,11 @@ class Synonyms:
         for term in terms or []:
             for everyday in term.everyday:
                 built._add(_forms(term.official), _forms(everyday))
+        for entry in glossary_names or []:
+            for name in entry:
+                others = [form for other in entry if other != name for form in _forms(other)]
+                if others:
+                    built._add(_forms(name), others)
         return built
 
     def _add(self, phrase: list[str], found_by: list[str]) -> None:

@@ -7,14 +7,21 @@
  * section chunks of the results shown.
  *
  * Matching: each word is folded (lower case, tone and other marks removed, "đ" as "d"), so
- * "tre em" finds "trẻ em". A query typed with its marks ranks exact matches first; "hoà" and
- * "hòa" count as the same spelling (table from src/thuynguyen_kb/vietnamese.py, sent in meta.js). The last
- * word also matches as a prefix, so results come as you type. English words are compared after
- * a light suffix stripping ("reports", "reporting" → "report"), done here on both the query and
- * the index words, so both sides always agree. Every word is looked up by its key
- * (src/thuynguyen_kb/search_keys.py, whose rules come in meta.js): full-width characters made
- * plain, Telex "dd" as "d", "lý"/"lí" alike; in English "organisation"/"organization",
- * "labour"/"labor" alike.
+ * "tre em" finds "trẻ em", and a query finds the same pages with or without its marks; "hoà"
+ * and "hòa" count as the same spelling (table from src/thuynguyen_kb/vietnamese.py, sent in
+ * meta.js). The last word also matches as a prefix, once it has two letters. English words are
+ * compared after a light suffix stripping ("reports", "reporting" → "report"), done here on
+ * both the query and the index words, so both sides always agree. Every word is looked up by
+ * its key (src/thuynguyen_kb/search_keys.py, whose rules come in meta.js): full-width
+ * characters made plain, Telex "dd" as "d", "lý"/"lí" alike; in English
+ * "organisation"/"organization", "labour"/"labor" alike. Question words are optional
+ * (src/thuynguyen_kb/search_questions.py).
+ *
+ * Ranking (rank()): pages, not sections, each once with its best section; BM25F weights from
+ * the index, term rarity over pages, the page title counted once per page. Pages with every
+ * word first, then those with at least half of them. A search starts when the reader pauses
+ * (DELAY), and loads the chunks of the settled query only. A query that finds nothing offers a
+ * corrected query, glossary terms and the site's sections (offer()).
  */
 (function () {
   "use strict";
@@ -26,20 +33,17 @@
   var results = root.querySelector(".md-search-result__list");
   var meta = root.querySelector(".md-search-result__meta");
   var suggest = root.querySelector(".md-search__suggest");
+  var help = root.querySelector(".kb-search-help"); // what to try when nothing is found
   var toggle = document.getElementById("__search");
   var base = root.getAttribute("data-kb-search"); // this language's search-kb/, from this page
   var home = base.replace(/search-kb\/$/, ""); // this language's root, from this page
   var text = JSON.parse(root.getAttribute("data-kb-text"));
   var english = document.documentElement.lang === "en";
-  var MAX_RESULTS = 20;
-  var PER_PAGE = 3; // sections of one page among the results, so that other pages show too
-  var CANDIDATES = 30; // best sections read in full to check whether the words stand together
-  // Words of a question that say little about what is looked for; they are dropped from the
-  // query unless nothing else is left.
-  var STOPWORDS = english
-    ? ["a", "an", "and", "are", "by", "do", "does", "for", "how", "in", "is", "it", "my", "of",
-       "on", "or", "our", "the", "to", "what", "when", "where", "which", "who", "with"]
-    : ["ai", "cái", "có", "của", "gì", "không", "là", "nào", "thế", "và"];
+  var MAX_RESULTS = 10; // pages shown, each once, with its best section
+  var SPREAD = 0.2; // how much a word counts elsewhere on the page than in its best section
+  var PHRASE = 1.5; // the bonus of a page whose best section holds the words as typed
+  var NAMED = 1.5; // the bonus of a page whose title holds every required word
+  var DELAY = 200; // ms: a search starts when the reader pauses typing
 
   var loaded = {};
   var waiting = {};
@@ -122,17 +126,16 @@
     return folded.slice(0, 2).replace(/[^a-z0-9]/g, "_") || "_";
   }
 
-  // The chunks a term needs: its own; while a one-letter last word is typed, every chunk
-  // starting with that letter.
+  // The chunk a term needs: that of its first two letters (a one-letter word is its own).
   function chunksOf(term, available) {
-    if (term.prefix && term.folded.length === 1) {
-      return available.filter(function (chunk) { return chunk.charAt(0) === term.folded; });
-    }
     return available.indexOf(chunkOf(term.folded)) >= 0 ? [chunkOf(term.folded)] : [];
   }
 
   // --- Query --------------------------------------------------------------------------------
 
+  // The words of a query, keyed; question words and stopwords (from meta.js, as
+  // src/thuynguyen_kb/search_questions.py marks them) are optional unless all are. The last
+  // word, still being typed, also matches as a prefix once it has two letters.
   function terms(query, idx) {
     var typed = words(query);
     var list = typed.map(function (word, position) {
@@ -143,82 +146,125 @@
         stem: english ? stem(folded) : folded,
         exact: canonical(word, idx),
         marked: fold(word.toLowerCase()) !== word.toLowerCase(),
-        prefix: position === typed.length - 1 && !/\s$/.test(query)
+        prefix: position === typed.length - 1 && !/\s$/.test(query) && folded.length > 1
       };
     }).filter(function (term) { return term.folded.length > 0; });
-    var meaningful = list.filter(function (term) {
-      return term.prefix || STOPWORDS.indexOf(term.word.toLowerCase()) < 0;
+    // A word typed with marks is compared with the list as written ("thể" is not "thế"),
+    // one typed without by its key: [canonical form, key] pairs, from meta.js.
+    var same = function (term, listed) {
+      return term.marked ? term.exact === listed[0] : term.folded === listed[1];
+    };
+    var optional = list.map(function (term) {
+      return idx.meta.stopwords.some(function (stop) { return same(term, stop[0]); });
     });
-    return meaningful.length ? meaningful : list;
+    idx.meta.phrases.forEach(function (phrase) {
+      for (var at = 0; at + phrase.length <= list.length; at++) {
+        if (phrase.every(function (listed, i) { return same(list[at + i], listed); })) {
+          for (var i = 0; i < phrase.length; i++) optional[at + i] = true;
+        }
+      }
+    });
+    var all = optional.every(Boolean);
+    list.forEach(function (term, i) { term.optional = optional[i] && !all; });
+    return list;
   }
 
-  // How well each section matches one term: {section: score}.
-  function matches(term, table) {
-    var found = {};
+  // How well each section matches one term: {section: [weight, title weight]}, from the
+  // postings [section, weight, title weight] of src/thuynguyen_kb/search_index.py. A prefix
+  // counts half. Marks do not change the ranking: a query typed without them (on a phone
+  // without a Vietnamese keyboard) finds the same pages in the same order.
+  function matches(term, table, found) {
     Object.keys(table || {}).forEach(function (token) {
       var whole = token === term.folded || (english && stem(token) === term.stem);
       var partial = !whole && term.prefix && token.indexOf(term.folded) === 0;
       if (!whole && !partial) return;
       var forms = table[token];
       Object.keys(forms).forEach(function (form) {
+        var factor = partial ? 0.5 : 1;
         forms[form].forEach(function (posting) {
-          var score = posting[1] * (partial ? 0.5 : 1);
-          if (term.marked && form === term.exact) score *= 3;
-          found[posting[0]] = Math.max(found[posting[0]] || 0, score);
+          var hit = found[posting[0]] || (found[posting[0]] = [0, 0]);
+          hit[0] = Math.max(hit[0], posting[1] * factor);
+          hit[1] = Math.max(hit[1], (posting[2] || 0) * factor);
         });
       });
     });
     return found;
   }
 
-  function rank(wanted, tables, available) {
-    var perTerm = wanted.map(function (term) {
-      var found = {};
-      chunksOf(term, available).forEach(function (chunk) {
-        var part = matches(term, tables[chunk]);
-        Object.keys(part).forEach(function (s) { found[s] = Math.max(found[s] || 0, part[s]); });
-      });
-      return found;
-    });
-    var scores = {};
-    var hits = {};
-    perTerm.forEach(function (found) {
-      Object.keys(found).forEach(function (section) {
-        scores[section] = (scores[section] || 0) + found[section];
-        hits[section] = (hits[section] || 0) + 1;
-      });
-    });
-    var complete = Object.keys(hits).some(function (s) { return hits[s] === wanted.length; });
-    return Object.keys(scores).map(Number).filter(function (section) {
-      // Sections with every word only, unless no section has them all.
-      return !complete || hits[section] === wanted.length;
-    }).map(function (section) {
-      return { section: section, score: scores[section], hits: hits[section] };
-    });
+  // The page of a section: the last page that starts at or before it (meta.js "pages").
+  function pageOf(section, starts) {
+    var low = 0;
+    var high = starts.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (starts[middle] <= section) low = middle; else high = middle - 1;
+    }
+    return low;
   }
 
-  // Best first: more of the words, then the words side by side as typed, then the weights.
-  function order(found, wanted, row) {
-    var phrase = wanted.map(function (term) { return term.folded; }).join(" ");
+  // Pages, each with its best section, by BM25F (weights from the index, rarity here): the
+  // best section's score, plus each word's page-title weight once per page and a part of its
+  // best weight elsewhere on the page. Pages with every required word come first; pages with
+  // at least half of them come after, ranked below.
+  function rank(wanted, tables, idx) {
+    var starts = idx.meta.pages;
+    var pages = {};
+    wanted.forEach(function (term, t) {
+      var found = {};
+      chunksOf(term, idx.meta.tokens).forEach(function (chunk) { matches(term, tables[chunk], found); });
+      var seen = {};
+      Object.keys(found).forEach(function (s) {
+        var p = pageOf(Number(s), starts);
+        seen[p] = true;
+        var entry = pages[p] || (pages[p] = { sections: {}, title: [], best: [] });
+        (entry.sections[s] || (entry.sections[s] = []))[t] = found[s][0];
+        entry.title[t] = Math.max(entry.title[t] || 0, found[s][1]);
+        entry.best[t] = Math.max(entry.best[t] || 0, found[s][0]);
+      });
+      var df = Object.keys(seen).length;
+      term.idf = Math.log(1 + (starts.length - df + 0.5) / (df + 0.5));
+    });
+    var required = wanted.filter(function (term) { return !term.optional; }).length;
+    var least = Math.max(1, Math.ceil(required / 2));
+    return Object.keys(pages).map(function (p) {
+      var entry = pages[p];
+      var best = starts[p];
+      var bestScore = 0;
+      Object.keys(entry.sections).map(Number).sort(function (a, b) { return a - b; }).forEach(function (s) {
+        var score = 0;
+        wanted.forEach(function (term, t) { score += term.idf * (entry.sections[s][t] || 0); });
+        if (score > bestScore) { best = s; bestScore = score; }
+      });
+      var score = bestScore;
+      var hits = 0;
+      var named = true;
+      wanted.forEach(function (term, t) {
+        if (!term.optional && !entry.title[t]) named = false;
+        if (entry.title[t] === undefined) return;
+        if (!term.optional) hits += 1;
+        score += term.idf * (entry.title[t] + SPREAD * entry.best[t]);
+      });
+      if (named) score *= NAMED;
+      return { page: Number(p), section: best, score: score, hits: hits };
+    }).filter(function (hit) { return hit.hits >= least; }).sort(byRank);
+  }
+
+  function byRank(a, b) {
+    return (b.hits - a.hits) || (b.score - a.score) || (a.page - b.page);
+  }
+
+  // The words side by side as typed, in the best section or the page title: a bonus.
+  function together(found, wanted, row) {
+    if (wanted.length < 2) return found;
+    var phrase = " " + wanted.map(function (term) { return term.folded; }).join(" ");
     found.forEach(function (hit) {
-      var text = " " + words(row(hit.section)[1] + " " + row(hit.section)[3]).map(function (w) {
+      var data = row(hit.section);
+      var text = " " + words(data[1] + " " + data[2] + " " + data[3]).map(function (w) {
         return key(w, current);
       }).join(" ") + " ";
-      if (wanted.length > 1 && text.indexOf(" " + phrase) >= 0) hit.score *= 2;
+      if (text.indexOf(phrase) >= 0) hit.score *= PHRASE;
     });
-    return found.sort(function (a, b) {
-      return (b.hits - a.hits) || (b.score - a.score) || (a.section - b.section);
-    }).map(function (hit) { return hit.section; });
-  }
-
-  // At most PER_PAGE sections of each page, best first, up to MAX_RESULTS.
-  function diverse(sections, pageOf) {
-    var perPage = {};
-    return sections.filter(function (section) {
-      var page = pageOf(section);
-      perPage[page] = (perPage[page] || 0) + 1;
-      return perPage[page] <= PER_PAGE;
-    }).slice(0, MAX_RESULTS);
+    return found.sort(byRank);
   }
 
   // --- Results ------------------------------------------------------------------------------
@@ -283,48 +329,53 @@
 
   var current = null; // the loaded index, for the functions that key the words of results
 
-  function show(query) {
-    start().then(function (idx) {
+  // The results of a query: {wanted, tables, hits: [{page, section, score, hits}], row}, the
+  // sections' chunks loaded; null when there is nothing to look up.
+  function search(query) {
+    return start().then(function (idx) {
       current = idx;
       var wanted = terms(query, idx);
-      if (!wanted.length) {
-        meta.textContent = text.placeholder;
-        clear();
-        return null;
-      }
+      // Nothing is loaded for a single letter: it would find everything.
+      if (!wanted.length || (wanted.length === 1 && wanted[0].folded.length < 2)) return null;
       var chunks = [];
       wanted.forEach(function (term) {
         chunksOf(term, idx.meta.tokens).forEach(function (chunk) {
           if (chunks.indexOf(chunk) < 0) chunks.push(chunk);
         });
       });
-      return Promise.all(chunks.map(function (chunk) { return load("t-" + chunk); }))
-        .then(function () {
-          var tables = {};
-          chunks.forEach(function (chunk) { tables[chunk] = loaded["t-" + chunk]; });
-          var candidates = rank(wanted, tables, idx.meta.tokens).sort(function (a, b) {
-            return (b.hits - a.hits) || (b.score - a.score) || (a.section - b.section);
-          }).slice(0, CANDIDATES);
-          var needed = candidates.map(function (hit) { return hit.section; }).map(function (s) { return "d-" + Math.floor(s / idx.meta.chunk); })
-            .filter(function (name, i, all) { return all.indexOf(name) === i; });
-          return Promise.all(needed.map(load)).then(function () {
-            if (input.value !== query) return; // the reader typed on: a newer search runs
-            var rows = {};
-            var row = function (s) {
-              return loaded["d-" + Math.floor(s / idx.meta.chunk)][s % idx.meta.chunk];
-            };
-            var found = diverse(order(candidates, wanted, row), function (s) {
-              return row(s)[0].split("#")[0];
-            });
-            found.forEach(function (s) { rows[s] = row(s); });
-            clear();
-            render(found, rows, wanted).forEach(function (item) { results.appendChild(item); });
-            results.setAttribute("data-query", query); // which query the list answers
-            meta.textContent = found.length === 0 ? text.none
-              : found.length === 1 ? text.one : text.other.replace("#", found.length);
-            suggestion(query, wanted, tables);
-          });
+      return Promise.all(chunks.map(function (chunk) { return load("t-" + chunk); })).then(function () {
+        var tables = {};
+        chunks.forEach(function (chunk) { tables[chunk] = loaded["t-" + chunk]; });
+        var candidates = rank(wanted, tables, idx).slice(0, MAX_RESULTS);
+        var row = function (s) {
+          return loaded["d-" + Math.floor(s / idx.meta.chunk)][s % idx.meta.chunk];
+        };
+        var needed = candidates.map(function (hit) { return "d-" + Math.floor(hit.section / idx.meta.chunk); })
+          .filter(function (name, i, all) { return all.indexOf(name) === i; });
+        return Promise.all(needed.map(load)).then(function () {
+          return { wanted: wanted, tables: tables, hits: together(candidates, wanted, row), row: row };
         });
+      });
+    });
+  }
+
+  function show(query) {
+    search(query).then(function (found) {
+      if (input.value !== query) return; // the reader typed on: a newer search runs
+      clear();
+      if (!found) {
+        meta.textContent = text.placeholder;
+        return;
+      }
+      var sections = found.hits.map(function (hit) { return hit.section; });
+      var rows = {};
+      sections.forEach(function (s) { rows[s] = found.row(s); });
+      render(sections, rows, found.wanted).forEach(function (item) { results.appendChild(item); });
+      results.setAttribute("data-query", query); // which query the list answers
+      meta.textContent = sections.length === 0 ? text.none
+        : sections.length === 1 ? text.one : text.other.replace("#", sections.length);
+      if (sections.length === 0) offer(found.wanted, found.tables);
+      suggestion(query, found.wanted, found.tables);
     }).catch(function () {
       meta.textContent = text.none;
     });
@@ -333,6 +384,107 @@
   function clear() {
     while (results.firstChild) results.removeChild(results.firstChild);
     if (suggest) suggest.textContent = "";
+    if (help) {
+      help.textContent = "";
+      help.hidden = true;
+    }
+  }
+
+  // --- Nothing found: what to try (src/thuynguyen_kb/search_help.py) -----------------------
+
+  // Levenshtein distance, stopped early once above "most".
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var row = [i];
+      var least = i;
+      for (j = 1; j <= b.length; j++) {
+        row.push(Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+        least = Math.min(least, row[j]);
+      }
+      if (least > most) return most + 1;
+      previous = row;
+    }
+    return previous[b.length];
+  }
+
+  // The index's nearest word to a term, among the tokens already loaded, as it is written most
+  // often; null if none is near (one edit for short words, two for longer ones).
+  function nearest(term, tables) {
+    var table = tables[chunkOf(term.folded)] || {};
+    var most = term.folded.length > 4 ? 2 : 1;
+    var best = null;
+    var bestDistance = most + 1;
+    var bestCount = 0;
+    Object.keys(table).forEach(function (token) {
+      var d = distance(term.folded, token, most);
+      var count = 0;
+      var form = null;
+      Object.keys(table[token]).forEach(function (f) {
+        if (table[token][f].length > count) { form = f; count = table[token][f].length; }
+      });
+      if (d < bestDistance || (d === bestDistance && count > bestCount)) {
+        best = form;
+        bestDistance = d;
+        bestCount = count;
+      }
+    });
+    return bestDistance > 0 && bestDistance <= most ? best : null;
+  }
+
+  function link(title, address) {
+    var item = document.createElement("li");
+    var anchor = document.createElement("a");
+    anchor.href = home + address;
+    anchor.textContent = title;
+    item.appendChild(anchor);
+    return item;
+  }
+
+  function part(label, items) {
+    var paragraph = document.createElement("p");
+    paragraph.textContent = label;
+    help.appendChild(paragraph);
+    var list = document.createElement("ul");
+    items.forEach(function (item) { list.appendChild(item); });
+    help.appendChild(list);
+  }
+
+  // Under "no results": a corrected query, glossary terms that start like a word typed, and
+  // the site's sections.
+  function offer(wanted, tables) {
+    if (!help) return;
+    var data = current.meta.help;
+    var fixed = wanted.map(function (term) { return nearest(term, tables) || term.word; });
+    if (fixed.some(function (word, i) { return word !== wanted[i].word; })) {
+      var again = document.createElement("button");
+      again.type = "button";
+      again.className = "kb-search-help__again";
+      again.textContent = fixed.join(" ");
+      again.addEventListener("click", function () {
+        input.value = again.textContent;
+        input.focus();
+        show(input.value);
+      });
+      var item = document.createElement("li");
+      item.appendChild(again);
+      part(data.texts.did_you_mean, [item]);
+    }
+    var starts = wanted.filter(function (term) { return term.folded.length >= 3; })
+      .map(function (term) { return term.folded.slice(0, 3); });
+    // Glossary terms by how many of the words typed they have a word starting like.
+    var terms = data.terms.map(function (entry, order) {
+      var beginnings = words(entry[0]).map(function (word) { return key(word, current).slice(0, 3); });
+      var alike = starts.filter(function (start) { return beginnings.indexOf(start) >= 0; }).length;
+      return { entry: entry, alike: alike, order: order };
+    }).filter(function (term) { return term.alike > 0; }).sort(function (a, b) {
+      return (b.alike - a.alike) || (a.order - b.order);
+    }).slice(0, 5).map(function (term) { return term.entry; });
+    if (terms.length) part(data.texts.glossary, terms.map(function (entry) { return link(entry[0], entry[1]); }));
+    part(data.texts.browse, data.sections.map(function (entry) { return link(entry[0], entry[1]); }));
+    help.hidden = false;
   }
 
   // Complete the last word in grey, when the reader's letters begin a word of the index.
@@ -372,7 +524,7 @@
   input.addEventListener("focus", open);
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { show(input.value); }, 60);
+    timer = setTimeout(function () { show(input.value); }, DELAY);
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () {
@@ -425,7 +577,19 @@
     fold: fold,
     chunkOf: chunkOf,
     ready: function () { return start().then(function (idx) { current = idx; return true; }); },
-    key: function (word) { return key(word, current); }
+    key: function (word) { return key(word, current); },
+    // Which words of a query are optional (as search_questions.optional), once ready().
+    optional: function (query) {
+      return terms(query, current).map(function (term) { return term.optional; });
+    },
+    // The ranked results of a query, as {address, score, hits} (for tests and for tuning).
+    rank: function (query) {
+      return search(query).then(function (found) {
+        return (found ? found.hits : []).map(function (hit) {
+          return { address: found.row(hit.section)[0], score: hit.score, hits: hit.hits };
+        });
+      });
+    }
   };
 
   // "/", "s" or "f" anywhere else on the page opens the search, as in Material.

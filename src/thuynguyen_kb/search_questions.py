@@ -1,0 +1,75 @@
+"""Words of a query that say little about what is looked for: question words and stopwords.
+
+"bao nhiêu kinh phí", "ai báo cáo", "how long is a session": the reader asks a question, and the
+page that answers it holds "kinh phí", "báo cáo", "session", not always "bao nhiêu" or "how". So
+search.js makes such words optional: a page need not hold them to be found, and one that does
+ranks a little higher (they still count, weighted by their rarity like any word). A query of
+optional words only ("ai làm gì", the name of a page) keeps them all required.
+
+The lists are per language, written with their marks. A word typed with marks is compared
+with them as written (lower case, :func:`thuynguyen_kb.vietnamese.canonical`): "thể" in "đoàn
+thể" is not "thế"; one typed without marks by its search key (:mod:`thuynguyen_kb.search_keys`),
+so "bao nhieu" is the same question as "bao nhiêu". They
+travel to the browser in the index's ``meta.js``; :func:`optional` is the rule search.js
+applies, and a browser test checks that both mark the same words.
+"""
+
+from __future__ import annotations
+
+from thuynguyen_kb import search_keys
+from thuynguyen_kb.vietnamese import canonical, fold, words
+
+# Words that are optional wherever they stand.
+STOPWORDS = {
+    "vi": (
+        "ai", "gì", "nào", "đâu", "sao", "không", "có", "là", "của", "và", "với", "cho", "các",
+        "những", "một", "được", "thì", "mà", "ở", "về", "để", "hay", "hoặc", "tôi", "cần",
+        "phải", "muốn", "nên", "bị",
+    ),
+    "en": (
+        "a", "an", "the", "of", "to", "in", "on", "for", "by", "with", "and", "or", "is", "are",
+        "was", "be", "do", "does", "did", "can", "could", "should", "what", "who", "whom",
+        "whose", "which", "where", "when", "how", "why", "my", "our", "i", "we", "you", "it",
+        "there", "this", "that", "if", "at", "from", "about", "me", "need", "get",
+    ),
+}  # fmt: skip
+# Phrases whose words are optional when they stand together ("bao" alone is not a question).
+PHRASES = {
+    "vi": (
+        "bao nhiêu", "bao lâu", "khi nào", "lúc nào", "ở đâu", "như thế nào", "thế nào",
+        "là gì", "làm gì", "làm sao", "tại sao", "vì sao", "có phải", "ra sao",
+    ),
+    "en": ("how long", "how much", "how many", "how often", "what kind"),
+}  # fmt: skip
+
+
+def _spellings(text: str, language: str) -> list[list[str]]:
+    """Each word of ``text`` as ``[canonical form, search key]``."""
+    return [[canonical(word), search_keys.key(word, language)] for word in words(text)]
+
+
+def browser_lists(language: str) -> dict[str, list[list[list[str]]]]:
+    """The lists of ``language`` as search.js reads them: each stopword and each phrase as its
+    words' ``[canonical form, search key]``."""
+    return {
+        "stopwords": [_spellings(word, language) for word in STOPWORDS.get(language, ())],
+        "phrases": [_spellings(phrase, language) for phrase in PHRASES.get(language, ())],
+    }
+
+
+def _same(word: list[str], listed: list[str]) -> bool:
+    """Whether a query word (``[form, key]``) is a listed word: by its form if typed with marks."""
+    marked = fold(word[0]) != word[0]
+    return word[0] == listed[0] if marked else word[1] == listed[1]
+
+
+def optional(query: str, language: str) -> list[bool]:
+    """For each word of ``query``, whether it is optional (all required if all would be)."""
+    typed = [word for word in _spellings(query, language) if word[1]]
+    lists = browser_lists(language)
+    marked = [any(_same(word, stop[0]) for stop in lists["stopwords"]) for word in typed]
+    for phrase in lists["phrases"]:
+        for start in range(len(typed) - len(phrase) + 1):
+            if all(_same(typed[start + i], listed) for i, listed in enumerate(phrase)):
+                marked[start : start + len(phrase)] = [True] * len(phrase)
+    return [False] * len(typed) if all(marked) else marked

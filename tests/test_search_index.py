@@ -1,0 +1,57 @@
+"""The ranking weights of the search index (thuynguyen_kb.search_index): BM25 in each section,
+the page title counted once per page, and the files search.js reads them from."""
+
+from __future__ import annotations
+
+import json
+
+from thuynguyen_kb import search_index
+
+
+def section(url: str, heading: str, page: str, text: str) -> search_index.Section:
+    return search_index.Section(u=url, h=heading, p=page, t=text)
+
+
+PAGES = [
+    section("toa-an/#toa-an", "Tòa án", "Tòa án", "Tòa án xét xử."),
+    section("toa-an/#bao-cao", "Báo cáo", "Tòa án", "Tòa án gửi báo cáo."),
+    section("bao-cao/#bao-cao", "Báo cáo", "Báo cáo định kỳ", "Gửi báo cáo " + "và " * 60),
+]
+
+
+def postings_of(key: str) -> list[list[int]]:
+    chunks = search_index.postings(PAGES, "vi")
+    return [p for form in chunks[search_index.chunk_key(key)][key].values() for p in form]
+
+
+def test_pages_start_where_their_address_changes() -> None:
+    assert search_index.page_starts(PAGES) == [0, 2]
+
+
+def test_the_page_title_counts_once_per_page_on_its_first_section() -> None:
+    toa = postings_of("toa")
+    assert [p[0] for p in toa if len(p) == 3] == [0]  # not again on section 1
+    assert all(len(p) == 2 for p in toa if p[0] == 1)
+
+
+def test_a_word_weighs_less_in_a_long_section_and_more_in_a_heading() -> None:
+    by_section = {p[0]: p[1] for p in postings_of("bao")}
+    assert by_section[1] > by_section[2]  # the same heading and count, a longer text
+    text_only = search_index.postings([section("x/#a", "Khác", "Trang", "báo cáo")], "vi")
+    heading = search_index.postings([section("x/#a", "Báo cáo", "Trang", "khác")], "vi")
+    assert heading["ba"]["bao"]["báo"][0][1] > text_only["ba"]["bao"]["báo"][0][1]
+
+
+def test_weights_saturate() -> None:
+    assert search_index.saturated(0) == 0
+    assert search_index.saturated(1) < search_index.saturated(2) < search_index.saturated(50)
+    assert search_index.saturated(1000) <= 100
+
+
+def test_meta_tells_the_browser_the_pages_and_the_question_words() -> None:
+    text = search_index.index_files("vi", PAGES)["meta.js"]
+    meta = json.loads(text[text.index(",") + 1 : text.rindex(")")])
+    assert meta["pages"] == [0, 2]
+    assert ["gì", "gi"] in [word[0] for word in meta["stopwords"]]
+    assert [["bao", "bao"], ["nhiêu", "nhieu"]] in meta["phrases"]
+    assert meta["help"] == {"texts": {}, "terms": [], "sections": []}
