@@ -58,7 +58,7 @@ SITE_REPEATS = 5  # timed searches of each query in the search box; their median
 MINISEARCH_REPEATS = 50
 SCRIPT = re.compile(r'^window\.kbSearchData&&window\.kbSearchData\("[^"]+",(.*)\);\s*$', re.S)
 # search.js waits this long after a key before it searches; read from the built search.js.
-TYPING_PAUSE = re.compile(r"setTimeout\(function \(\) \{ show\(input\.value\); \}, (\d+)\)")
+TYPING_PAUSE = re.compile(r"var DELAY = (\d+);")
 TUNED = "prefix on the last word, fuzzy 0.2, boost page 3 and heading 2"
 SETUPS = {"MiniSearch tuned": "tuned", "MiniSearch untuned": "untuned"}
 

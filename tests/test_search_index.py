@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from thuynguyen_kb import search_index
 
 
@@ -55,3 +57,24 @@ def test_meta_tells_the_browser_the_pages_and_the_question_words() -> None:
     assert ["gì", "gi"] in [word[0] for word in meta["stopwords"]]
     assert [["bao", "bao"], ["nhiêu", "nhieu"]] in meta["phrases"]
     assert meta["help"] == {"texts": {}, "terms": [], "sections": []}
+
+
+def test_the_description_is_a_field_of_the_page_and_not_sent_for_excerpts() -> None:
+    pages = search_index.sections_of(
+        '<h1 id="a">Tòa án</h1><p>Xét xử.</p>', "toa-an/", "Tòa án", "Cơ quan xét xử vụ án"
+    )
+    assert pages[0]["d"] == "Cơ quan xét xử vụ án"
+    chunks = search_index.postings(pages, "vi")
+    assert chunks["vu"]["vu"]["vụ"] == [[0, 0, chunks["vu"]["vu"]["vụ"][0][2]]]
+    assert chunks["vu"]["vu"]["vụ"][0][2] > 0  # found by its description, as a page field
+    files = search_index.index_files("vi", pages)
+    assert "vụ án" not in files["d-0.js"]  # excerpts come from the text only
+
+
+@pytest.mark.parametrize(
+    ("source", "address"), [("thuat-ngu.md", "thuat-ngu/"), ("thuat-ngu.en.md", "thuat-ngu.html")]
+)
+def test_the_glossary_is_found_among_the_pages_by_its_file(source: str, address: str) -> None:
+    glossary = search_index.sections_of("<p>Trẻ em: …</p>", address, "Thuật ngữ", "", source)
+    assert search_index.glossary_page([*PAGES, *glossary]) == (2, address)  # offline too
+    assert search_index.glossary_page(PAGES) == (-1, "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from thuynguyen_kb.search_questions import optional
+from thuynguyen_kb.search_questions import asks_definition, optional
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,20 @@ from thuynguyen_kb.search_questions import optional
 )
 def test_optional_words(query: str, language: str, expected: list[bool]) -> None:
     assert optional(query, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "language", "expected"),
+    [
+        ("lợi ích tốt nhất của trẻ em là gì", "vi", True),
+        ("loi ich tot nhat la gi", "vi", True),
+        ("HĐND là viết tắt của gì", "vi", True),
+        ("what is the best interests of the child", "en", True),
+        ("what does MTTQ stand for", "en", True),
+        ("lợi ích tốt nhất của trẻ em", "vi", False),
+        ("ai làm gì", "vi", False),  # "làm gì" asks what is done, not what a word means
+        ("what to do if a child discloses abuse", "en", False),
+    ],
+)
+def test_questions_that_ask_what_a_term_means(query: str, language: str, expected: bool) -> None:
+    assert asks_definition(query, language) is expected

@@ -49,7 +49,9 @@ def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
     if getattr(page.file, "locale", config.theme["language"]) == config.theme["language"]:
         url = page.url.removeprefix(_prefix(config))
         title = html.unescape(str(page.title or ""))
-        _sections.extend(search_index.sections_of(content, url, title))
+        description = str(page.meta.get("description") or "")
+        source = page.file.src_uri
+        _sections.extend(search_index.sections_of(content, url, title, description, source))
     return content
 
 
@@ -73,6 +75,7 @@ def on_post_build(config: Any) -> None:
     names = search_synonyms.read_glossary(docs, language)
     synonyms = search_synonyms.Synonyms.of(abbreviations, language, terms, names)
     texts = build_state.loaded().strings[language]["search"]
-    glossary = search_help.glossary_terms(docs, language)
+    _, address = search_index.glossary_page(_sections)
+    glossary = search_help.glossary_terms(docs, language, address) if address else []
     help_data = search_help.help_data(texts, glossary, _nav, _prefix(config))
     search_index.write_index(folder, language, _sections, synonyms, help_data)

@@ -17,18 +17,14 @@ from thuynguyen_kb import glossary, layout
 TEXTS = ("did_you_mean", "glossary", "browse")  # the strings group "search"
 
 
-def glossary_page() -> str:
-    """The glossary's address, relative to a language's home (``thuat-ngu/``)."""
-    return layout.GLOSSARY_PAGE.removesuffix(".md") + "/"
-
-
-def glossary_terms(docs: Path, language: str) -> list[list[str]]:
-    """``[term, address]`` of every term of the glossary of ``language`` that has an id."""
+def glossary_terms(docs: Path, language: str, address: str) -> list[list[str]]:
+    """``[term, address]`` of every term of the glossary of ``language`` that has an id;
+    ``address`` is the glossary page's (``thuat-ngu/``, ``thuat-ngu.html`` offline)."""
     path = docs / layout.translation_path(layout.GLOSSARY_PAGE, language)
     if not path.is_file():
         return []
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [[t.text, f"{glossary_page()}#{t.id}"] for t in glossary.terms(lines) if t.id]
+    return [[t.text, f"{address}#{t.id}"] for t in glossary.terms(lines) if t.id]
 
 
 def help_data(

@@ -25,11 +25,11 @@ import functools
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 from lxml import html
 
-from thuynguyen_kb import search_keys, search_questions, search_synonyms
+from thuynguyen_kb import layout, search_keys, search_questions, search_synonyms
 from thuynguyen_kb.files import write_folder_atomically
 from thuynguyen_kb.vietnamese import canonical, tone_placement_table, words
 
@@ -38,33 +38,42 @@ FOLDER = "search-kb"
 # Ranking (BM25F, after Robertson and Zaragoza, "The Probabilistic Relevance Framework", 2009):
 # within a section, a word's weight grows with its count in the text, less and less (K1), and
 # less in long sections than in short ones (B); a word of the section's heading counts as
-# HEADING occurrences. The page title is a field of its own, counted once per page, not once
-# per section (a long page's many sections would otherwise crowd out the short page that is the
-# answer), normalised by the title's length (TITLE_B), so a short title holding the words comes
-# before a longer title of the same words. Weights are sent as integers (0–100 for a section,
-# 0–300 for a title); search.js adds term rarity (idf, over pages) and chooses each page's best
-# section. The values were chosen on tests/search_relevance.yml (README, "Search").
+# HEADING occurrences. The page title and the page's one-sentence description are fields of the
+# page, counted once per page, not once per section (a long page's many sections would
+# otherwise crowd out the short page that is the answer); the title is normalised by its length
+# (TITLE_B), so a short title holding the words comes before a longer one, and weighs TITLE
+# times a section's text, the description DESCRIPTION times. Weights are sent as integers
+# (0–100 for a section, 0–450 for the page's fields); search.js adds term rarity (idf, over
+# pages) and chooses each page's best section. The values were chosen on
+# tests/search_relevance.yml (README, "Search").
 K1 = 1.2
-B = 0.5
+B = 0.3
 HEADING = 3.0
-TITLE = 3.0
+TITLE = 4.0
 TITLE_B = 0.8
+DESCRIPTION = 0.5
 # Not text: permalink marks, and the glossary's letter index (its terms are in the sections
 # that define them; listed again, every term would find the index first).
 SKIPPED = ("headerlink", "glossary-index")
 
 
 class Section(TypedDict):
-    """One searchable section: address, heading, page title, text."""
+    """One searchable section: address, heading, page title, text; a page's first section also
+    holds the page's description (``d``: indexed, not sent for excerpts)."""
 
     u: str
     h: str
     p: str
     t: str
+    d: NotRequired[str]
+    f: NotRequired[str]  # the page's file, in the default language (layout.neutral_path)
 
 
-def sections_of(content: str, url: str, title: str) -> list[Section]:
-    """A page's HTML content cut into sections at its headings that carry an id."""
+def sections_of(
+    content: str, url: str, title: str, description: str = "", source: str = ""
+) -> list[Section]:
+    """A page's HTML content cut into sections at its headings that carry an id; the first
+    holds the page's one-sentence ``description`` and its ``source`` file too."""
     if not content.strip():
         return []
     root = html.fragment_fromstring(content, create_parent="div")
@@ -93,6 +102,10 @@ def sections_of(content: str, url: str, title: str) -> list[Section]:
         text = " ".join(section["t"])  # type: ignore[arg-type]
         if text or section["h"]:
             found.append(Section(u=str(section["u"]), h=str(section["h"]), p=title, t=text))
+    if found and description:
+        found[0]["d"] = description
+    if found and source:
+        found[0]["f"] = layout.neutral_path(source)
     return found
 
 
@@ -111,6 +124,15 @@ def page_starts(sections: list[Section]) -> list[int]:
         if not starts or sections[starts[-1]]["u"].split("#")[0] != page:
             starts.append(number)
     return starts
+
+
+def glossary_page(sections: list[Section]) -> tuple[int, str]:
+    """The glossary's number among the pages (search.js ranks it first for "what is …") and
+    its address; ``(-1, "")`` if it is not among them."""
+    for number, start in enumerate(page_starts(sections)):
+        if sections[start].get("f") == layout.GLOSSARY_PAGE:
+            return number, sections[start]["u"].split("#")[0]
+    return -1, ""
 
 
 def saturated(count: float, scale: float = 100) -> int:
@@ -138,17 +160,23 @@ def postings(
     average = sum(map(len, texts)) / len(texts) if texts else 1.0
     titles = {number: field_forms(sections[number]["p"]) for number in starts}
     average_title = sum(len(set(t)) for t in titles.values()) / len(titles) if titles else 1.0
+    descriptions = {number: field_forms(sections[number].get("d", "")) for number in starts}
+    average_description = sum(map(len, descriptions.values())) / len(starts) if starts else 1.0
     for number, section in enumerate(sections):
         counts: Counter[str] = Counter(texts[number])
         norm = 1 - B + B * len(texts[number]) / (average or 1.0)
         heading = set(field_forms(section["h"])) if section["h"] != section["p"] else set()
         title = set(titles.get(number, ()))
         title_norm = 1 - TITLE_B + TITLE_B * len(title) / (average_title or 1.0)
-        for form in sorted(set(counts) | heading | title):
+        described = Counter(descriptions.get(number, ()))
+        described_norm = 1 - B + B * sum(described.values()) / (average_description or 1.0)
+        for form in sorted(set(counts) | heading | title | set(described)):
             weight = saturated(counts[form] / norm + HEADING * (form in heading))
             posting = [number, weight]
-            if form in title:
-                posting.append(saturated(1 / title_norm, 100 * TITLE))
+            page_weight = saturated(1 / title_norm, 100 * TITLE) if form in title else 0
+            page_weight += saturated(described[form] / described_norm, 100 * DESCRIPTION)
+            if page_weight:
+                posting.append(page_weight)
             folded = search_keys.key(form, language)
             chunks[chunk_key(folded)].setdefault(folded, {}).setdefault(form, []).append(posting)
     return chunks
@@ -174,6 +202,7 @@ def index_files(
         "count": len(sections),
         "chunk": CHUNK,
         "pages": page_starts(sections),
+        "glossary": glossary_page(sections)[0],
         "tokens": sorted(chunks),
         "tones": tone_placement_table(),
         "rules": search_keys.browser_rules(language),

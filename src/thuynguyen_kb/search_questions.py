@@ -4,7 +4,9 @@
 page that answers it holds "kinh phí", "báo cáo", "session", not always "bao nhiêu" or "how". So
 search.js makes such words optional: a page need not hold them to be found, and one that does
 ranks a little higher (they still count, weighted by their rarity like any word). A query of
-optional words only ("ai làm gì", the name of a page) keeps them all required.
+optional words only ("ai làm gì", the name of a page) keeps them all required. A question that
+asks what a term means ("… là gì", "what is …") ranks the glossary first among pages that
+match as well (:func:`asks_definition`).
 
 The lists are per language, written with their marks. A word typed with marks is compared
 with them as written (lower case, :func:`thuynguyen_kb.vietnamese.canonical`): "thể" in "đoàn
@@ -37,9 +39,19 @@ STOPWORDS = {
 PHRASES = {
     "vi": (
         "bao nhiêu", "bao lâu", "khi nào", "lúc nào", "ở đâu", "như thế nào", "thế nào",
-        "là gì", "làm gì", "làm sao", "tại sao", "vì sao", "có phải", "ra sao",
+        "là gì", "làm gì", "làm sao", "tại sao", "vì sao", "có phải", "ra sao", "nghĩa là",
+        "viết tắt của",
     ),
-    "en": ("how long", "how much", "how many", "how often", "what kind"),
+    "en": (
+        "how long", "how much", "how many", "how often", "what kind", "stand for", "meaning of",
+        "definition of",
+    ),
+}  # fmt: skip
+# Questions that ask what a term means: search.js then ranks the glossary, where terms are
+# defined, before other pages that match as well (search_index.DEFINITION).
+DEFINITIONS = {
+    "vi": ("là gì", "nghĩa là gì", "nghĩa là", "viết tắt của"),
+    "en": ("what is", "what are", "what does", "stand for", "meaning of", "definition of"),
 }  # fmt: skip
 
 
@@ -54,6 +66,7 @@ def browser_lists(language: str) -> dict[str, list[list[list[str]]]]:
     return {
         "stopwords": [_spellings(word, language) for word in STOPWORDS.get(language, ())],
         "phrases": [_spellings(phrase, language) for phrase in PHRASES.get(language, ())],
+        "definitions": [_spellings(phrase, language) for phrase in DEFINITIONS.get(language, ())],
     }
 
 
@@ -63,13 +76,31 @@ def _same(word: list[str], listed: list[str]) -> bool:
     return word[0] == listed[0] if marked else word[1] == listed[1]
 
 
+def _starts(typed: list[list[str]], phrase: list[list[str]]) -> list[int]:
+    """Where ``phrase`` stands in the query's words."""
+    return [
+        start
+        for start in range(len(typed) - len(phrase) + 1)
+        if all(_same(typed[start + i], listed) for i, listed in enumerate(phrase))
+    ]
+
+
+def _typed(query: str, language: str) -> list[list[str]]:
+    return [word for word in _spellings(query, language) if word[1]]
+
+
 def optional(query: str, language: str) -> list[bool]:
     """For each word of ``query``, whether it is optional (all required if all would be)."""
-    typed = [word for word in _spellings(query, language) if word[1]]
+    typed = _typed(query, language)
     lists = browser_lists(language)
     marked = [any(_same(word, stop[0]) for stop in lists["stopwords"]) for word in typed]
     for phrase in lists["phrases"]:
-        for start in range(len(typed) - len(phrase) + 1):
-            if all(_same(typed[start + i], listed) for i, listed in enumerate(phrase)):
-                marked[start : start + len(phrase)] = [True] * len(phrase)
+        for start in _starts(typed, phrase):
+            marked[start : start + len(phrase)] = [True] * len(phrase)
     return [False] * len(typed) if all(marked) else marked
+
+
+def asks_definition(query: str, language: str) -> bool:
+    """Whether ``query`` asks what a term means ("… là gì", "what is …")."""
+    typed = _typed(query, language)
+    return any(_starts(typed, phrase) for phrase in browser_lists(language)["definitions"])

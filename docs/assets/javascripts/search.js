@@ -43,6 +43,7 @@
   var SPREAD = 0.2; // how much a word counts elsewhere on the page than in its best section
   var PHRASE = 1.5; // the bonus of a page whose best section holds the words as typed
   var NAMED = 1.5; // the bonus of a page whose title holds every required word
+  var DEFINITION = 2; // the glossary's bonus for a question asking what a term means
   var DELAY = 200; // ms: a search starts when the reader pauses typing
 
   var loaded = {};
@@ -157,15 +158,23 @@
     var optional = list.map(function (term) {
       return idx.meta.stopwords.some(function (stop) { return same(term, stop[0]); });
     });
-    idx.meta.phrases.forEach(function (phrase) {
+    // Where a phrase stands among the words.
+    var starts = function (phrase) {
+      var found = [];
       for (var at = 0; at + phrase.length <= list.length; at++) {
-        if (phrase.every(function (listed, i) { return same(list[at + i], listed); })) {
-          for (var i = 0; i < phrase.length; i++) optional[at + i] = true;
-        }
+        if (phrase.every(function (listed, i) { return same(list[at + i], listed); })) found.push(at);
       }
+      return found;
+    };
+    idx.meta.phrases.forEach(function (phrase) {
+      starts(phrase).forEach(function (at) {
+        for (var i = 0; i < phrase.length; i++) optional[at + i] = true;
+      });
     });
     var all = optional.every(Boolean);
     list.forEach(function (term, i) { term.optional = optional[i] && !all; });
+    // "… là gì", "what is …": the glossary first (as search_questions.asks_definition).
+    list.definition = idx.meta.definitions.some(function (phrase) { return starts(phrase).length > 0; });
     return list;
   }
 
@@ -245,6 +254,7 @@
         score += term.idf * (entry.title[t] + SPREAD * entry.best[t]);
       });
       if (named) score *= NAMED;
+      if (wanted.definition && Number(p) === idx.meta.glossary) score *= DEFINITION;
       return { page: Number(p), section: best, score: score, hits: hits };
     }).filter(function (hit) { return hit.hits >= least; }).sort(byRank);
   }
@@ -582,6 +592,8 @@
     optional: function (query) {
       return terms(query, current).map(function (term) { return term.optional; });
     },
+    // Whether a query asks what a term means (as search_questions.asks_definition).
+    definition: function (query) { return terms(query, current).definition; },
     // The ranked results of a query, as {address, score, hits} (for tests and for tuning).
     rank: function (query) {
       return search(query).then(function (found) {
