@@ -78,3 +78,36 @@ def test_the_glossary_is_found_among_the_pages_by_its_file(source: str, address:
     glossary = search_index.sections_of("<p>Trẻ em: …</p>", address, "Thuật ngữ", "", source)
     assert search_index.glossary_page([*PAGES, *glossary]) == (2, address)  # offline too
     assert search_index.glossary_page(PAGES) == (-1, "")
+
+
+def test_the_titles_first_word_names_the_page() -> None:
+    pages = [
+        section("kinh-phi/#a", "Kinh phí thực hiện", "Kinh phí thực hiện", "Nguồn."),
+        section("uu-tien/#a", "Ưu tiên kinh phí", "Ưu tiên kinh phí", "Nguồn."),
+    ]
+    chunks = search_index.postings(pages, "vi")
+    kinh = {p[0]: p[2] for p in chunks["ki"]["kinh"]["kinh"]}
+    assert kinh[0] > kinh[1]  # "kinh" heads the first title only
+    phi = {p[0]: p[2] for p in chunks["ph"]["phi"]["phí"]}
+    assert phi[0] == phi[1]
+
+
+def test_a_common_word_keeps_its_weightiest_postings_and_the_rest_goes_to_its_tail(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pages = [section(f"p{n}/#a", "Khác", f"Trang {n}", "trẻ em " * (n + 1)) for n in range(9)]
+    monkeypatch.setattr(search_index, "TIER", 1)  # 1 × √9: three postings kept
+    files = search_index.index_files("vi", pages)
+    head = json.loads(files["t-tr.js"][files["t-tr.js"].index(",") + 1 : -3])["tre"]
+    tail = json.loads(files["u-tr.js"][files["u-tr.js"].index(",") + 1 : -3])["tre"]
+    assert head[search_index.TAIL] == [[9]]  # on nine pages, for the word's rarity
+    assert [p[0] for p in head["trẻ"]] == [6, 7, 8]  # the weightiest: the most repeated
+    assert [p[0] for p in tail["trẻ"]] == [0, 1, 2, 3, 4, 5]
+    assert "u-em.js" in files and "u-ng.js" not in files  # only chunks with cut keys
+
+
+def test_keys_within_the_tier_are_not_cut() -> None:
+    files = search_index.index_files("vi", PAGES)
+    assert not [name for name in files if name.startswith("u-")]
+    grown = search_index.tier_size(1000)
+    assert search_index.tier_size(100) * 10**0.5 == pytest.approx(grown, 0.01)  # as √n

@@ -15,14 +15,19 @@ Per language, under ``<language root>/search-kb/``:
   (:mod:`thuynguyen_kb.search_keys`), so the browser keys words exactly as the index did;
 - ``t-<cc>.js`` – postings of the search keys starting with ``cc``: ``{key: {exact form:
   [[section, weight], …]}}``; ``exact form`` lets an accented query rank exact matches first;
+- ``u-<cc>.js`` – the rest of the postings of the keys of ``t-<cc>.js`` that appear in more
+  sections than :func:`tier_size` (tiered postings, see there), read only when a search needs
+  them;
 - ``d-<n>.js`` – the sections themselves (address, heading, page title, text) for excerpts,
   ``CHUNK`` sections per file, fetched only for the results shown.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
+import math
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import NotRequired, TypedDict
@@ -42,7 +47,9 @@ FOLDER = "search-kb"
 # page, counted once per page, not once per section (a long page's many sections would
 # otherwise crowd out the short page that is the answer); the title is normalised by its length
 # (TITLE_B), so a short title holding the words comes before a longer one, and weighs TITLE
-# times a section's text, the description DESCRIPTION times. Weights are sent as integers
+# times a section's text, its first word (the headword, which names what the page is about:
+# "Kinh phí thực hiện", not "Ưu tiên kinh phí", for "kinh phí") HEADWORD times the others; the
+# description weighs DESCRIPTION times a section's text. Weights are sent as integers
 # (0–100 for a section, 0–450 for the page's fields); search.js adds term rarity (idf, over
 # pages) and chooses each page's best section. The values were chosen on
 # tests/search_relevance.yml (README, "Search").
@@ -52,6 +59,11 @@ HEADING = 3.0
 TITLE = 4.0
 TITLE_B = 0.8
 DESCRIPTION = 0.5
+HEADWORD = 1.5
+# Tiered postings: a key keeps in its chunk at most TIER times the square root of the number of
+# sections, its weightiest; the rest go to u-<cc>.js (see tier_size).
+TIER = 8
+TAIL = "~"  # the "form" under which a key with a tail gives its number of pages (never a word)
 # Not text: permalink marks, and the glossary's letter index (its terms are in the sections
 # that define them; listed again, every term would find the index first).
 SKIPPED = ("headerlink", "glossary-index")
@@ -173,7 +185,9 @@ def postings(
         for form in sorted(set(counts) | heading | title | set(described)):
             weight = saturated(counts[form] / norm + HEADING * (form in heading))
             posting = [number, weight]
-            page_weight = saturated(1 / title_norm, 100 * TITLE) if form in title else 0
+            headword = titles.get(number, [])[:1] == [form]
+            in_title = (HEADWORD if headword else 1) * (form in title)
+            page_weight = saturated(in_title / title_norm, 100 * TITLE)
             page_weight += saturated(described[form] / described_norm, 100 * DESCRIPTION)
             if page_weight:
                 posting.append(page_weight)
@@ -188,6 +202,50 @@ def script(name: str, payload: object) -> str:
     return f"window.kbSearchData&&window.kbSearchData({json.dumps(name)},{data});\n"
 
 
+def tier_size(sections: int) -> int:
+    """How many postings of one key a chunk keeps: TIER × √sections.
+
+    Every query loads the chunks of its words; a common word's postings grow with the site, so
+    on a site ten times larger its chunk would be ten times larger too. Kept to its weightiest
+    √n postings (impact-ordered, as in large search engines' tiered indexes), what one query
+    loads grows as the square root of the site's size. search.js reads the rest (``u-<cc>.js``)
+    only when the weightiest postings of a query's words give fewer pages with every word than
+    it shows.
+    """
+    return max(1, round(TIER * math.sqrt(sections)))
+
+
+def tiered(
+    chunks: dict[str, dict[str, dict[str, list[list[int]]]]], sections: list[Section]
+) -> tuple[dict[str, dict[str, dict[str, list[list[int]]]]], dict[str, dict]]:
+    """The chunks with each key cut to its :func:`tier_size` weightiest postings (by section
+    and page weight), and the rest, by chunk. A cut key's table gives, under :data:`TAIL`, the
+    number of pages it appears on (for its rarity)."""
+    size = tier_size(len(sections))
+    starts = page_starts(sections)
+    heads: dict[str, dict[str, dict[str, list[list[int]]]]] = {}
+    tails: dict[str, dict[str, dict[str, list[list[int]]]]] = {}
+    for chunk, table in chunks.items():
+        heads[chunk] = {}
+        for key, forms in table.items():
+            entries = [(form, posting) for form, found in forms.items() for posting in found]
+            if len(entries) <= size:
+                heads[chunk][key] = forms
+                continue
+            entries.sort(key=lambda entry: (-sum(entry[1][1:]), entry[1][0]))
+            pages = {bisect.bisect_right(starts, posting[0]) for _, posting in entries}
+            heads[chunk][key] = _grouped(entries[:size]) | {TAIL: [[len(pages)]]}
+            tails.setdefault(chunk, {})[key] = _grouped(entries[size:])
+    return heads, tails
+
+
+def _grouped(entries: list[tuple[str, list[int]]]) -> dict[str, list[list[int]]]:
+    grouped: dict[str, list[list[int]]] = {}
+    for form, posting in sorted(entries, key=lambda entry: entry[1][0]):
+        grouped.setdefault(form, []).append(posting)
+    return grouped
+
+
 def index_files(
     language: str,
     sections: list[Section],
@@ -196,7 +254,7 @@ def index_files(
 ) -> dict[str, str]:
     """Every file of one language's index, by name; ``help_data`` is what search offers when it
     finds nothing (:mod:`thuynguyen_kb.search_help`)."""
-    chunks = postings(sections, language, synonyms)
+    chunks, tails = tiered(postings(sections, language, synonyms), sections)
     meta = {
         "lang": language,
         "count": len(sections),
@@ -212,6 +270,8 @@ def index_files(
     files = {"meta.js": script("meta", meta)}
     for key, table in chunks.items():
         files[f"t-{key}.js"] = script(f"t-{key}", table)
+    for key, table in tails.items():
+        files[f"u-{key}.js"] = script(f"u-{key}", table)
     for start in range(0, len(sections), CHUNK):
         part = sections[start : start + CHUNK]
         name = f"d-{start // CHUNK}"

@@ -239,6 +239,20 @@ def test_open_search_dialog_has_no_accessibility_violations(
     assert violations == [], describe(violations)
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1366])
+def test_search_with_no_results_and_its_suggestions_has_no_violations(
+    page: Page, site_url: str, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url + "en/", wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("chilren protecton")
+    page.wait_for_selector(".kb-search-help a")
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+
+
 def test_blocking_keeps_wcag_and_serious_best_practice_only() -> None:
     violations = [
         {"id": "color-contrast", "impact": "moderate", "tags": ["wcag2aa"]},

@@ -87,7 +87,7 @@ def result_pages(links: list[str], home: str, kind: str) -> list[str]:
 
 # The relevance set's figures may not fall below these (measured: README, "Search"). A change
 # that lowers one must say why, and lower it here; one that raises them should raise the floor.
-FLOORS = {"vi": {"hit@3": 0.94, "mrr": 0.88}, "en": {"hit@3": 0.90, "mrr": 0.87}}
+FLOORS = {"vi": {"hit@3": 0.94, "mrr": 0.89}, "en": {"hit@3": 0.90, "mrr": 0.88}}
 
 
 def figures(ranks: list[int]) -> dict[str, float]:
@@ -289,3 +289,17 @@ def test_typing_loads_only_what_the_settled_query_needs(page: Page, site_url: st
     )
     chunks = {url.rsplit("/", 1)[1] for url in loaded if "/search-kb/t-" in url}
     assert chunks == {"t-tr.js", "t-em.js"}
+
+
+def test_tails_of_common_words_are_read_only_when_a_query_needs_them(
+    page: Page, site_url: str
+) -> None:
+    """Tiered postings (search_index.tier_size): one common word is ranked from its weightiest
+    postings; several words read the rest when those give too few pages with them all."""
+    loaded: list[str] = []
+    page.on("request", lambda request: loaded.append(request.url))
+    page.goto(site_url)
+    assert search(page, "trẻ", typed=False)
+    assert not [url for url in loaded if "/search-kb/u-" in url]
+    assert search(page, "trẻ em bị xâm hại báo cho ai", typed=False)
+    assert [url for url in loaded if "/search-kb/u-" in url]

@@ -45,6 +45,13 @@
   var NAMED = 1.5; // the bonus of a page whose title holds every required word
   var DEFINITION = 2; // the glossary's bonus for a question asking what a term means
   var DELAY = 200; // ms: a search starts when the reader pauses typing
+  // A key with more postings than its chunk keeps says so under this "form", with the number of
+  // pages it is on; the rest are in u-<chunk>.js (tiered postings, src/thuynguyen_kb/search_index.py).
+  var TAIL = "~";
+  // The weightiest postings are enough when they give this many times MAX_RESULTS pages with
+  // every required word (chosen on tests/search_relevance.yml: at once, the ranking of the
+  // whole postings; README, "Search").
+  var ENOUGH = 3;
 
   var loaded = {};
   var waiting = {};
@@ -188,7 +195,9 @@
       var partial = !whole && term.prefix && token.indexOf(term.folded) === 0;
       if (!whole && !partial) return;
       var forms = table[token];
+      if (forms[TAIL]) term.pages = Math.max(term.pages || 0, forms[TAIL][0][0]);
       Object.keys(forms).forEach(function (form) {
+        if (form === TAIL) return;
         var factor = partial ? 0.5 : 1;
         forms[form].forEach(function (posting) {
           var hit = found[posting[0]] || (found[posting[0]] = [0, 0]);
@@ -230,7 +239,7 @@
         entry.title[t] = Math.max(entry.title[t] || 0, found[s][1]);
         entry.best[t] = Math.max(entry.best[t] || 0, found[s][0]);
       });
-      var df = Object.keys(seen).length;
+      var df = Math.max(Object.keys(seen).length, term.pages || 0);
       term.idf = Math.log(1 + (starts.length - df + 0.5) / (df + 0.5));
     });
     var required = wanted.filter(function (term) { return !term.optional; }).length;
@@ -356,7 +365,10 @@
       return Promise.all(chunks.map(function (chunk) { return load("t-" + chunk); })).then(function () {
         var tables = {};
         chunks.forEach(function (chunk) { tables[chunk] = loaded["t-" + chunk]; });
-        var candidates = rank(wanted, tables, idx).slice(0, MAX_RESULTS);
+        return complete(wanted, tables, idx, rank(wanted, tables, idx));
+      }).then(function (found) {
+        var tables = found.tables;
+        var candidates = found.ranked.slice(0, MAX_RESULTS);
         var row = function (s) {
           return loaded["d-" + Math.floor(s / idx.meta.chunk)][s % idx.meta.chunk];
         };
@@ -367,6 +379,45 @@
         });
       });
     });
+  }
+
+  // With tiered postings, the pages of the weightiest postings: when they give fewer pages with
+  // every required word than ENOUGH times the results shown, and a word's key has more (a
+  // tail), read the rest of those keys' postings and rank again. {tables, ranked}.
+  function complete(wanted, tables, idx, ranked) {
+    var required = wanted.filter(function (term) { return !term.optional; }).length;
+    var full = ranked.filter(function (hit) { return hit.hits === required; }).length;
+    var tails = [];
+    wanted.forEach(function (term) { // a word whose key has a tail (set by matches())
+      if (term.pages && tails.indexOf(chunkOf(term.folded)) < 0) tails.push(chunkOf(term.folded));
+    });
+    if (required < 2 || full >= ENOUGH * MAX_RESULTS || !tails.length) {
+      return { tables: tables, ranked: ranked };
+    }
+    return Promise.all(tails.map(function (chunk) { return load("u-" + chunk); })).then(function () {
+      var whole = {};
+      Object.keys(tables).forEach(function (chunk) {
+        whole[chunk] = merged(tables[chunk], loaded["u-" + chunk] || {});
+      });
+      return { tables: whole, ranked: rank(wanted, whole, idx) };
+    });
+  }
+
+  // A chunk's table with its tails' postings added (the loaded files stay as they are).
+  function merged(table, tail) {
+    var whole = {};
+    Object.keys(table).forEach(function (token) {
+      var forms = {};
+      Object.keys(table[token]).forEach(function (form) {
+        if (form === TAIL) return;
+        forms[form] = table[token][form].concat((tail[token] || {})[form] || []);
+      });
+      Object.keys(tail[token] || {}).forEach(function (form) {
+        if (!forms[form]) forms[form] = tail[token][form];
+      });
+      whole[token] = forms;
+    });
+    return whole;
   }
 
   function show(query) {
@@ -433,7 +484,7 @@
       var count = 0;
       var form = null;
       Object.keys(table[token]).forEach(function (f) {
-        if (table[token][f].length > count) { form = f; count = table[token][f].length; }
+        if (f !== TAIL && table[token][f].length > count) { form = f; count = table[token][f].length; }
       });
       if (d < bestDistance || (d === bestDistance && count > bestCount)) {
         best = form;
@@ -508,6 +559,7 @@
     Object.keys(table).forEach(function (token) {
       if (token.indexOf(last.folded) !== 0 || token === last.folded) return;
       Object.keys(table[token]).forEach(function (form) {
+        if (form === TAIL) return;
         var weight = table[token][form].length;
         if (form.indexOf(last.word.toLowerCase()) === 0 && weight > bestWeight) {
           best = form;
