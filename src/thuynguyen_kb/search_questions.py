@@ -26,7 +26,7 @@ STOPWORDS = {
     "vi": (
         "ai", "gì", "nào", "đâu", "sao", "không", "có", "là", "của", "và", "với", "cho", "các",
         "những", "một", "được", "thì", "mà", "ở", "về", "để", "hay", "hoặc", "tôi", "cần",
-        "phải", "muốn", "nên", "bị",
+        "phải", "muốn", "nên", "bị", "mấy",
     ),
     "en": (
         "a", "an", "the", "of", "to", "in", "on", "for", "by", "with", "and", "or", "is", "are",
