@@ -32,7 +32,7 @@ def test_language_switch_on_the_plan_keeps_the_page_and_the_item(page: Page, sit
 
 @pytest.mark.parametrize(
     ("path", "query", "expected"),
-    [("", "kế hoạch", "Toàn văn Kế hoạch"), ("en/", "procuracy", "The plan in full")],
+    [("", "kế hoạch", "Toàn văn Kế hoạch"), ("en/", "procuracy", "City People's Procuracy")],
 )
 def test_search_opens_takes_a_query_and_shows_results(
     page: Page, site_url: str, path: str, query: str, expected: str
