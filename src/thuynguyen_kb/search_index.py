@@ -10,11 +10,15 @@ starts a search. The README records the measurements and this choice.
 
 Per language, under ``<language root>/search-kb/``:
 
-- ``meta.js`` – section count, chunk size, the token chunks that exist, the tone-placement
-  table (:mod:`thuynguyen_kb.vietnamese`) and the language's spelling rules
-  (:mod:`thuynguyen_kb.search_keys`), so the browser keys words exactly as the index did;
+- ``meta.js`` – section count, chunk size, each page's first section, the glossary's page, the
+  token chunks that exist, the tone-placement table (:mod:`thuynguyen_kb.vietnamese`), the
+  language's spelling rules (:mod:`thuynguyen_kb.search_keys`), so the browser keys words
+  exactly as the index did, its question words (:mod:`thuynguyen_kb.search_questions`) and
+  what to offer when nothing is found (:mod:`thuynguyen_kb.search_help`);
 - ``t-<cc>.js`` – postings of the search keys starting with ``cc``: ``{key: {exact form:
-  [[section, weight], …]}}``; ``exact form`` lets an accented query rank exact matches first;
+  [[section, weight, page weight], …]}}`` (:func:`postings`); the exact forms are what the
+  last word typed is completed to; a key cut by the tiers also gives, as the form
+  :data:`TAIL`, the number of pages it is on;
 - ``u-<cc>.js`` – the rest of the postings of the keys of ``t-<cc>.js`` that appear in more
   sections than :func:`tier_size` (tiered postings, see there), read only when a search needs
   them;
@@ -71,7 +75,7 @@ SKIPPED = ("headerlink", "glossary-index")
 
 class Section(TypedDict):
     """One searchable section: address, heading, page title, text; a page's first section also
-    holds the page's description (``d``: indexed, not sent for excerpts)."""
+    holds the page's description (``d``: indexed, not sent for excerpts) and its file (``f``)."""
 
     u: str
     h: str
@@ -157,10 +161,10 @@ def postings(
 ) -> dict[str, dict[str, dict[str, list[list[int]]]]]:
     """``{chunk: {search key: {exact form: [[section, weight], …]}}}`` (keys:
     :mod:`thuynguyen_kb.search_keys`). ``weight`` is the word's BM25 weight in the section's
-    heading and text; a page's first section also carries the word's weight in the page title,
-    third: ``[section, weight, title weight]``. With ``synonyms``, each field is also filed
-    under the abbreviations it spells out, the expansions of those it uses and the glossary's
-    other names of the terms it holds."""
+    heading and text; a page's first section also carries the word's weight in the page's
+    title and description, third: ``[section, weight, page weight]``. With ``synonyms``, each
+    field is also filed under the abbreviations it spells out, the expansions of those it uses
+    and the glossary's other names of the terms it holds."""
     chunks: dict[str, dict[str, dict[str, list[list[int]]]]] = defaultdict(dict)
 
     def field_forms(text: str) -> list[str]:

@@ -49,8 +49,8 @@
   // pages it is on; the rest are in u-<chunk>.js (tiered postings, src/thuynguyen_kb/search_index.py).
   var TAIL = "~";
   // The weightiest postings are enough when they give this many times MAX_RESULTS pages with
-  // every required word (chosen on tests/search_relevance.yml: at once, the ranking of the
-  // whole postings; README, "Search").
+  // every required word (chosen on tests/search_relevance.yml, where it ranks nearly as reading
+  // every posting does; README, "Search").
   var ENOUGH = 3;
 
   var loaded = {};
