@@ -11,9 +11,9 @@ match as well (:func:`asks_definition`).
 The lists are per language, written with their marks. A word typed with marks is compared
 with them as written (lower case, :func:`thuynguyen_kb.vietnamese.canonical`): "thể" in "đoàn
 thể" is not "thế"; one typed without marks by its search key (:mod:`thuynguyen_kb.search_keys`),
-so "bao nhieu" is the same question as "bao nhiêu". They
-travel to the browser in the index's ``meta.js``; :func:`optional` is the rule search.js
-applies, and a browser test checks that both mark the same words.
+so "bao nhieu" is the same question as "bao nhiêu". They travel to the browser in the index's
+``meta.js``; :func:`optional` and :func:`asks_definition` are the rules search.js applies, and
+a browser test checks that both sides mark the same words.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ PHRASES = {
     ),
 }  # fmt: skip
 # Questions that ask what a term means: search.js then ranks the glossary, where terms are
-# defined, before other pages that match as well (search_index.DEFINITION).
+# defined, before other pages that match as well (DEFINITION in search.js).
 DEFINITIONS = {
     "vi": ("là gì", "nghĩa là gì", "nghĩa là", "viết tắt của"),
     "en": ("what is", "what are", "what does", "stand for", "meaning of", "definition of"),
