@@ -69,9 +69,9 @@ def on_post_build(config: Any) -> None:
     """Write the language's index (``search-kb/`` or ``en/search-kb/``)."""
     folder = Path(config.site_dir) / _prefix(config) / search_index.FOLDER
     language = config.theme["language"]
-    abbreviations = search_synonyms.read(Path(config.docs_dir))
-    terms = build_state.loaded().search_terms.get(language, [])
     docs = Path(config.docs_dir)
+    abbreviations = search_synonyms.read(docs)
+    terms = build_state.loaded().search_terms.get(language, [])
     names = search_synonyms.read_glossary(docs, language)
     synonyms = search_synonyms.Synonyms.of(abbreviations, language, terms, names)
     texts = build_state.loaded().strings[language]["search"]

@@ -13,7 +13,7 @@ reads on a phone as it does on a desktop: the term, then its meaning at full wid
 three-column table squeezed the meaning into a third of a phone's screen.
 
 - :func:`terms` reads those entries from a page's lines (the same small line scanner as the rest
-  of the package, :mod:`thuynguyen_kb.markdown_source`);
+  of the package, :mod:`thuynguyen_kb.markdown_source`); :func:`read`, from the glossary's file;
 - :func:`render_index` writes the letter index of ``<!-- kb:glossary-index -->`` from them, in
   the order of each language's alphabet (Vietnamese: a ă â b c d đ e ê …, tones after letters);
 - :func:`unsourced_number` tells whether a definition states a number (a law's number, an
@@ -27,6 +27,7 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from thuynguyen_kb import layout
 from thuynguyen_kb.markdown_source import (
@@ -134,6 +135,14 @@ def _split_attributes(line: str) -> tuple[str, str | None]:
         return line.strip(), None  # "*child*{ lang=en }" belongs to the emphasis, not the term
     ids = ids_in(match.group(1))
     return line[: match.start()].strip(), ids[0] if ids else None
+
+
+def read(docs: Path, language: str) -> list[Term]:
+    """The terms of the glossary page of ``language`` in ``docs``; none without that page."""
+    path = docs / layout.translation_path(layout.GLOSSARY_PAGE, language)
+    if not path.is_file():
+        return []
+    return terms(path.read_text(encoding="utf-8").splitlines())
 
 
 def terms(lines: list[str], start: int = 0) -> list[Term]:

@@ -12,19 +12,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from thuynguyen_kb import glossary, layout
+from thuynguyen_kb import glossary, strings
 
-TEXTS = ("did_you_mean", "glossary", "browse")  # the strings group "search"
+TEXTS = strings.GROUPS["search"]  # the strings search.js shows
 
 
 def glossary_terms(docs: Path, language: str, address: str) -> list[list[str]]:
     """``[term, address]`` of every term of the glossary of ``language`` that has an id;
     ``address`` is the glossary page's (``thuat-ngu/``, ``thuat-ngu.html`` offline)."""
-    path = docs / layout.translation_path(layout.GLOSSARY_PAGE, language)
-    if not path.is_file():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [[t.text, f"{address}#{t.id}"] for t in glossary.terms(lines) if t.id]
+    return [[t.text, f"{address}#{t.id}"] for t in glossary.read(docs, language) if t.id]
 
 
 def help_data(

@@ -83,10 +83,7 @@ def names(term: glossary.Term) -> tuple[str, ...]:
 
 def read_glossary(docs: Path, language: str) -> list[tuple[str, ...]]:
     """The names of every entry of the glossary of ``language``; none without a glossary."""
-    path = docs / layout.translation_path(layout.GLOSSARY_PAGE, language)
-    if not path.is_file():
-        return []
-    return [names(term) for term in glossary.terms(path.read_text(encoding="utf-8").splitlines())]
+    return [names(term) for term in glossary.read(docs, language)]
 
 
 def read(docs: Path) -> list[Abbreviation]:
