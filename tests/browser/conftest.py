@@ -23,13 +23,13 @@ import socket
 import subprocess
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from lxml import html
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, sync_playwright
+from page_log import PageLog
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from thuynguyen_kb.publishing import nginx
 from thuynguyen_kb.publishing.inline_code import checked_hashes, runs, script_hash
@@ -219,31 +219,6 @@ def browser() -> Iterator[Browser]:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
-
-
-@dataclass
-class PageLog:
-    """What went wrong while a page was open: console errors and failed requests."""
-
-    origin: str
-    errors: list[str] = field(default_factory=list)
-
-    def console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            self.errors.append(f"console error: {message.text}")
-
-    def failed(self, request: Request) -> None:
-        self.errors.append(f"request failed: {request.url} ({request.failure})")
-
-    def response(self, response: Response) -> None:
-        if response.status >= 400:
-            self.errors.append(f"HTTP {response.status}: {response.url}")
-
-    def request(self, request: Request) -> None:
-        if urlsplit(request.url).scheme in {"http", "https"} and not request.url.startswith(
-            self.origin
-        ):
-            self.errors.append(f"request to another host: {request.url}")
 
 
 def open_tab(browser: Browser, origin: str, **options: object) -> Page:
