@@ -169,6 +169,36 @@ def test_a_config_key_or_a_nav_page_given_twice_is_reported(tmp_path: Path) -> N
     assert any(p.startswith("mkdocs.yml:6: CONFIG-YAML the key 'site_name'") for p in found)
 
 
+def crowded_nav(first_level: int, in_section: int) -> tuple[str, dict[str, str]]:
+    """A config whose first level lists ``first_level`` entries, the last a section of
+    ``in_section`` pages that holds a nested section of 20, and the pages it names."""
+    pages = [f"p{number}.md" for number in range(first_level - 1)]
+    section = [f"s{number}.md" for number in range(in_section)]
+    nested = [f"n{number}.md" for number in range(20)]
+    lines = ["site_name: A", "nav:", *(f"  - {page}" for page in pages), "  - Phần:"]
+    lines += [f"      - {page}" for page in section]
+    lines += ["      - Lồng:", *(f"          - {page}" for page in nested)]
+    files = {page: PAGE for page in [*pages, *section, *nested]}
+    return "\n".join(lines) + "\n", files
+
+
+def test_a_nav_list_that_every_page_carries_is_kept_short(tmp_path: Path) -> None:
+    # 15 entries on the first level and in the section (14 pages and the nested section), 20
+    # in the nested section, which pages outside it do not carry: allowed.
+    config, files = crowded_nav(15, 14)
+    assert [p for p in small_site(tmp_path / "ok", files, config) if "NAV-CROWDED" in p] == []
+    config, files = crowded_nav(16, 15)
+    found = [p for p in small_site(tmp_path / "crowded", files, config) if "NAV-CROWDED" in p]
+    assert found == [
+        "mkdocs.yml:3: NAV-CROWDED the first level of nav lists 16 entries (at most 15): every"
+        " page carries this list; group some entries in a nested section ('- Name:' with its"
+        " pages under it), which pages outside it carry as one link",
+        "mkdocs.yml:19: NAV-CROWDED the nav section 'Phần' lists 16 entries (at most 15): every"
+        " page carries this list; group some entries in a nested section ('- Name:' with its"
+        " pages under it), which pages outside it carry as one link",
+    ]
+
+
 def test_a_symlink_under_docs_or_overrides_is_reported_not_read(tmp_path: Path) -> None:
     root = write_project(tmp_path, {"index.md": PAGE})
     (root / "docs" / "passwd.md").symlink_to("/etc/passwd")

@@ -46,6 +46,7 @@ def check(sources: Sources, kb: KnowledgeBase) -> list[Problem]:
         problems += blocks.check_blocks(shown, lines, body_starts.get(shown, 0))
     problems += pages.check_pages(sources)
     problems += nav.check_nav(sources)
+    problems += nav.check_nav_size(sources)
     problems += nav.check_languages(sources)
     problems += nav.check_config_keys(sources)
     problems += plain_text.check_plain_text(sources)

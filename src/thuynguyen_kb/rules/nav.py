@@ -5,6 +5,10 @@
 - ``NAV-MISSING``: ``nav`` names a page that does not exist (links to other hosts are ignored).
 - ``NAV-DUPLICATE``: ``nav`` lists a page twice: MkDocs would build it once and give the menu,
   the "previous"/"next" links and the breadcrumbs a wrong place for it.
+- ``NAV-CROWDED``: the first level of ``nav``, or a first-level section, lists more than
+  :data:`SHOWN_EVERYWHERE` entries. Every page carries these lists (``navigation.sections``
+  shows the first-level sections open); ``navigation.prune`` leaves only nested sections out of
+  the pages outside them. So the site grows by nesting, and what each page carries stays small.
 - ``CONFIG-YAML``: a key is given twice in the config file (YAML keeps the last one only).
 - ``CONFIG-LANGUAGES``: the i18n plugin's languages are not :data:`layout.LANGUAGES`, default
   first: the records, the checks and the renderers would then disagree with the build.
@@ -19,6 +23,10 @@ from thuynguyen_kb import layout, yaml_data
 from thuynguyen_kb.loader import Sources
 from thuynguyen_kb.problems import Problem
 from thuynguyen_kb.site_config import nav_pages
+
+# The most entries in a list that every page carries: about what a reader takes in at a glance,
+# and above today's longest list (12). Past it, group entries in a nested section.
+SHOWN_EVERYWHERE = 15
 
 
 def check_nav(sources: Sources) -> list[Problem]:
@@ -108,3 +116,39 @@ def check_languages(sources: Sources) -> list[Problem]:
             " src/thuynguyen_kb/layout.py says; change both together)",
         )
     ]
+
+
+def _lists_shown_everywhere(nav: object) -> list[tuple[str | None, list[object]]]:
+    """The first level of ``nav`` (named None) and each first-level section's entries."""
+    if not isinstance(nav, list):
+        return []
+    shown: list[tuple[str | None, list[object]]] = [(None, nav)]
+    for item in nav:
+        if isinstance(item, dict):
+            shown += [
+                (str(name), entries) for name, entries in item.items() if isinstance(entries, list)
+            ]
+    return shown
+
+
+def check_nav_size(sources: Sources) -> list[Problem]:
+    """Report a list of ``nav`` that every page carries and that is longer than allowed."""
+    config = sources.config
+    problems = []
+    for name, entries in _lists_shown_everywhere(config.nav):
+        if len(entries) <= SHOWN_EVERYWHERE:
+            continue
+        first = next(nav_pages(entries), None)
+        line = min(config.nav_lines.get(first, [0])) if first else 0
+        where = "the first level of nav" if name is None else f"the nav section '{name}'"
+        problems.append(
+            Problem(
+                config.nav_shown,
+                line,
+                "NAV-CROWDED",
+                f"{where} lists {len(entries)} entries (at most {SHOWN_EVERYWHERE}): every page"
+                " carries this list; group some entries in a nested section ('- Name:' with"
+                " its pages under it), which pages outside it carry as one link",
+            )
+        )
+    return problems
