@@ -8,6 +8,7 @@ import importlib.util
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -231,3 +232,10 @@ def site_pages(site: Path) -> list[str]:
         for path in site.rglob("index.html")
     ]
     return sorted(pages + [p.relative_to(site).as_posix() for p in site.rglob("404.html")])
+
+
+def free_port() -> int:
+    """A TCP port of 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])

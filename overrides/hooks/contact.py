@@ -1,6 +1,8 @@
 """MkDocs adapter of the contact settings (``thuynguyen_kb.contact``) and of the "report a problem
 with this page" link (``thuynguyen_kb.render.contact``).
 
+- ``on_startup``: note whether this is ``mkdocs serve``, which sets ``site_url`` to its own
+  address: a preview is not a publication, and needs no address.
 - ``on_config``: read and check ``extra.contact_email`` and ``extra.publisher``; a value that
   cannot be published, or a build for publication (``site_url`` set) without an address, stops
   the build before anything is read, with the variable to set.
@@ -24,12 +26,18 @@ from thuynguyen_kb import build_state, contact, layout
 from thuynguyen_kb.render import contact as render
 
 _settings: dict[str, contact.Contact] = {}
+_serving: dict[str, bool] = {"serving": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _serving["serving"] = command == "serve"
 
 
 def on_config(config: Any) -> Any:
     """Check the contact settings; stop a build that could not be published."""
+    published_at = None if _serving["serving"] else config.site_url
     try:
-        _settings["contact"] = contact.read(dict(config.extra), config.site_url)
+        _settings["contact"] = contact.read(dict(config.extra), published_at)
     except contact.ContactError as error:
         raise PluginError(f"Contact settings (mkdocs.yml, extra): {error}") from None
     return config

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from helpers import free_port
 from lxml import html
 from page_log import PageLog
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -89,13 +90,6 @@ class Served:
     url: str
     prefix: Path
     redirect_url: str | None = None  # with TLS: the plain-HTTP address that redirects
-
-
-def free_port() -> int:
-    """A TCP port of 127.0.0.1 that nothing listens on now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def wait_for_ports(process: subprocess.Popen[bytes], ports: list[int], log: Path) -> None:
