@@ -128,7 +128,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{run.added:>24} | {run.pages:>5} | {run.links:>13} | {run.problems:>8} |"
             f" {run.cpu_seconds:>5.2f} | {run.cpu_per_100_pages:>15.3f} | {run.peak_mb:>7.0f}"
         )
-    print("(problems: each copy keeps its original's language menu, which LANG-MENU reports)")
+    print(
+        "(problems: each copy keeps its original's language menu (LANG-MENU) and its links to"
+        " files and pages beside or below the original (LINK-BROKEN); the site itself has none)"
+    )
     first, last = runs[0], runs[-1]
     if len(runs) > 1:
         print(
