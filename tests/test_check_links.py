@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from helpers import FIXTURES, REPO, assert_untouched, copy_fixture
 
-from thuynguyen_kb import site_links
+from thuynguyen_kb import site_links, site_pages
 from thuynguyen_kb.commands import check_links
 
 STATS = re.compile(r"^Checked \d+ links on \d+ pages in \d+\.\d\d s\.$")
@@ -51,6 +51,57 @@ def test_broken_links_anchors_and_assets_are_reported_at_their_markdown_line(
         "5 problems found.",
     ]
     assert_untouched(FIXTURES / "links-broken", fixture)
+
+
+def test_a_broken_link_in_the_navigation_is_reported_on_every_page_at_its_html_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Every page repeats the navigation, each from its own folder; the checker judges each
+    # target once, yet must report the link on every page that has it, at that page's line.
+    fixture = copy_fixture("links-broken-nav", tmp_path)
+    monkeypatch.chdir(fixture)
+    status, lines = run(["site"], capsys)
+    assert status == 1
+    hint = (
+        " leads to no page (found no file 'nhiem-vu/index.html' in the built site; expected an"
+        " existing page: check the file name in the link)"
+    )
+    assert lines == [
+        f"site/index.html:8: LINK-BROKEN link 'nhiem-vu/'{hint}",
+        f"site/ke-hoach/index.html:8: LINK-BROKEN link '../nhiem-vu/'{hint}",
+        f"site/ke-hoach/muc-tieu/index.html:8: LINK-BROKEN link '../../nhiem-vu/'{hint}",
+        "3 problems found.",
+    ]
+    assert_untouched(FIXTURES / "links-broken-nav", fixture)
+
+
+def test_the_loaded_site_keeps_no_parsed_tree() -> None:
+    from lxml import etree
+
+    site = site_pages.Site.load(FIXTURES / "links-broken-nav" / "site", Path("docs"))
+    kept = [value for page in site.pages.values() for value in vars(page).values()]
+    assert kept
+    assert not any(isinstance(value, etree._Element) for value in kept)
+
+
+@pytest.mark.parametrize(
+    ("page", "href", "expected"),
+    [
+        ("index.html", "ke-hoach", "ke-hoach/index.html"),  # a folder, without its slash
+        ("index.html", "/", "index.html"),
+        ("index.html", ".", "index.html"),
+        ("ke-hoach/muc-tieu/index.html", "../../ke-hoach/#x", "ke-hoach/index.html"),
+        ("ke-hoach/index.html", "", "ke-hoach/index.html"),
+        ("ke-hoach/index.html", "nhiem-vu", "ke-hoach/nhiem-vu"),  # no such folder: a file
+        ("index.html", "https://example.org/ke-hoach/", None),
+    ],
+)
+def test_links_resolve_against_the_index_of_the_site_files(
+    page: str, href: str, expected: str | None
+) -> None:
+    files = site_pages.SiteFiles.scan(FIXTURES / "links-broken-nav" / "site")
+    found = site_pages.resolve(files, PurePosixPath(page), href)
+    assert (str(found) if found else None) == expected
 
 
 def test_dead_external_links_are_reported_online_at_their_markdown_line(
@@ -156,6 +207,7 @@ def test_language_menu_must_lead_to_the_same_page(
 def test_plan_page_language_menu_targets_the_translated_plan(built_site: Path) -> None:
     from lxml import html
 
+    files = site_pages.SiteFiles.scan(built_site)
     for page, language, expected in [
         ("ke-hoach/index.html", "en", "en/ke-hoach/index.html"),
         ("en/ke-hoach/index.html", "vi", "ke-hoach/index.html"),
@@ -163,7 +215,7 @@ def test_plan_page_language_menu_targets_the_translated_plan(built_site: Path) -
         document = html.fromstring((built_site / page).read_bytes())
         menu = "//a[contains(@class, 'md-select__link')]"
         (link,) = document.xpath(f"{menu}[@hreflang='{language}']")
-        target = site_links.resolve(built_site, site_links.PurePosixPath(page), link.get("href"))
+        target = site_pages.resolve(files, PurePosixPath(page), link.get("href"))
         assert str(target) == expected
 
 
@@ -184,7 +236,7 @@ def test_online_check_reports_dead_links_at_their_source_and_caches_answers(
     monkeypatch.setattr(requests, "head", answer)
     monkeypatch.setattr(requests, "get", answer)
     monkeypatch.chdir(REPO)
-    site = site_links.Site.load(built_site, Path("docs"))
+    site = site_pages.Site.load(built_site, Path("docs"))
     links = site_links.external_links(site)
     cache = tmp_path / "external-links.json"
 

@@ -36,7 +36,7 @@ from thuynguyen_kb.rendering import PageRenderer
 from thuynguyen_kb.rules.blocks import check_blocks
 from thuynguyen_kb.rules.content import check_page_html
 from thuynguyen_kb.site_ids import check_duplicate_ids
-from thuynguyen_kb.site_links import Site
+from thuynguyen_kb.site_pages import Site
 
 PAGE = "---\ntitle: Trang\ndescription: Thử.\n---\n\n# Trang\n\n"
 

@@ -14,22 +14,21 @@ from __future__ import annotations
 from collections import Counter
 
 from thuynguyen_kb.problems import Problem
-from thuynguyen_kb.site_links import Site
+from thuynguyen_kb.site_pages import Site
 
 
 def check_duplicate_ids(site: Site) -> list[Problem]:
     """ANCHOR-DUPLICATE for each id given twice in a built page."""
     problems = []
     for page in site.pages.values():
-        elements = page.document.xpath("//*[@id]")
-        counts = Counter(element.get("id") for element in elements)
+        counts = Counter(use.id for use in page.id_uses)
         reported = set()
-        for element in elements:
-            element_id = element.get("id")
+        for use in page.id_uses:
+            element_id = use.id
             if counts[element_id] < 2 or element_id in reported:
                 continue
             reported.add(element_id)
-            later = [e for e in elements if e.get("id") == element_id][-1]
+            later = [u for u in page.id_uses if u.id == element_id][-1]
             where = site.locate(page, later, [f"#{element_id}", f'id="{element_id}"'])
             problems.append(
                 Problem(

@@ -10,7 +10,10 @@ links and assets in templates and stylesheets, the language menu, or anything th
 another host; LinkChecker and mkdocs-htmlproofer-plugin check links but know nothing of the
 language menu or the Markdown source lines, and are slow on every page of every build. So this
 script checks the *built* HTML, parsed with lxml (fast, and it keeps source lines), and reports
-each problem in a page's content against its Markdown file and line:
+each problem in a page's content against its Markdown file and line. Each page is read once into
+small records (:mod:`thuynguyen_kb.site_pages`), and each distinct link target is judged once, so
+the navigation that every page repeats, with links written differently from each folder, adds
+little work; each of its links is still reported, on every page, at its own HTML line. The rules:
 
 - ``LINK-BROKEN``: an internal ``<a href>`` or ``<link rel=canonical|alternate|prev|next>``
   leads to no file in the site.
@@ -34,154 +37,41 @@ regular expression for ``url(...)`` and ``@import``: all the CSS grammar these r
 
 from __future__ import annotations
 
+import functools
 import json
-import posixpath
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from lxml import html
-
 from thuynguyen_kb.files import write_atomically
 from thuynguyen_kb.problems import Problem
+from thuynguyen_kb.site_pages import (
+    ADDRESSES_REMEMBERED,
+    Link,
+    Page,
+    Site,
+    css_urls,
+    resolve,
+    target_of,
+)
 
-# Elements whose attribute makes the browser fetch something while loading the page.
-ASSET_ATTRIBUTES: dict[str, tuple[str, ...]] = {
-    "script": ("src",),
-    "img": ("src", "srcset"),
-    "source": ("src", "srcset"),
-    "iframe": ("src",),
-    "video": ("src", "poster"),
-    "audio": ("src",),
-    "track": ("src",),
-    "embed": ("src",),
-    "object": ("data",),
-    "input": ("src",),
-}
-# <link rel=…> values that only name a related page; every other <link> is fetched.
-REFERENCE_LINK_RELS = {"canonical", "alternate", "prev", "next", "author", "license", "help"}
-CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
 # Schemes that are neither pages nor files: nothing to check.
 IGNORED_SCHEMES = {"mailto", "tel", "javascript", "data"}
-CONTENT_XPATH = "ancestor::article[contains(concat(' ', @class, ' '), ' md-content__inner ')]"
 CACHE_FILE = Path(".cache") / "external-links.json"
 CACHE_DAYS = 7
 
 
-# --- The site, parsed once ------------------------------------------------------------------
-
-
-@dataclass
-class Page:
-    """One built HTML page."""
-
-    path: Path
-    rel: PurePosixPath
-    document: html.HtmlElement
-    ids: set[str]
-    language: str
-
-
-@dataclass
-class Site:
-    """Every page of a built site, its languages, and where each page's Markdown lives."""
-
-    root: Path
-    docs: Path
-    pages: dict[PurePosixPath, Page]
-    default_language: str
-    links_checked: int = 0
-    _sources: dict[PurePosixPath, list[str] | None] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, root: Path, docs: Path) -> Site:
-        """Parse every ``*.html`` file under ``root``."""
-        pages = {}
-        for path in sorted(root.rglob("*.html")):
-            document = html.fromstring(path.read_bytes())
-            rel = PurePosixPath(path.relative_to(root).as_posix())
-            ids = {
-                node.get("id") or node.get("name") for node in document.xpath("//*[@id or @name]")
-            }
-            pages[rel] = Page(path, rel, document, ids, document.get("lang", ""))
-        home = pages.get(PurePosixPath("index.html"))
-        return cls(root, docs, pages, home.language if home else "")
-
-    def neutral(self, page: Page) -> PurePosixPath:
-        """The page's address without its language folder (``en/ke-hoach/…`` → ``ke-hoach/…``)."""
-        if page.language != self.default_language and page.rel.parts[0] == page.language:
-            return PurePosixPath(*page.rel.parts[1:])
-        return page.rel
-
-    def source_of(self, page: Page) -> Path | None:
-        """The Markdown file a page was built from (the Vietnamese one for an untranslated page)."""
-        neutral = self.neutral(page)
-        if neutral.name != "index.html":
-            return None
-        folder = neutral.parent
-        stems = [folder / "index"] if str(folder) == "." else [folder, folder / "index"]
-        suffixes = (
-            [".md"] if page.language == self.default_language else [f".{page.language}.md", ".md"]
-        )
-        for suffix in suffixes:
-            for stem in stems:
-                candidate = self.docs / f"{stem}{suffix}"
-                if candidate.is_file():
-                    return candidate
-        return None
-
-    def locate(
-        self, page: Page, element: html.HtmlElement, needles: Iterable[str]
-    ) -> tuple[str, int]:
-        """Where to report a problem: the Markdown file and line for a link in a page's content
-        (the page itself, else a shared fragment under docs/_*/ that defines it, such as a link
-        target in docs/_snippets/links.md), else the HTML file and line (templates, theme)."""
-        source = self.source_of(page)
-        if source is None or not element.xpath(CONTENT_XPATH):
-            return str(page.path), element.sourceline or 0
-        fragments = sorted(p for p in self.docs.glob("_*/*.md"))
-        for candidate in [source, *fragments]:
-            lines = self._source_lines(candidate)
-            for needle in needles:
-                for number, line in enumerate(lines, start=1):
-                    if needle and needle in line:
-                        return str(candidate), number
-        return str(source), 0
-
-    def _source_lines(self, source: Path) -> list[str]:
-        key = PurePosixPath(source.as_posix())
-        if key not in self._sources:
-            self._sources[key] = source.read_text(encoding="utf-8").splitlines()
-        return self._sources[key] or []
-
-
-def resolve(site: Path, page: PurePosixPath, href: str) -> PurePosixPath | None:
-    """The site file an internal ``href`` on ``page`` leads to; None for other hosts."""
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc:
-        return None
-    path = unquote(parts.path)
-    if path.startswith("/"):
-        target = path.lstrip("/") or "."
-    else:
-        target = posixpath.normpath(posixpath.join(str(page.parent), path or page.name))
-    resolved = PurePosixPath(target)
-    if path.endswith("/") or (site / resolved).is_dir():
-        resolved = resolved / "index.html"
-    return PurePosixPath(posixpath.normpath(str(resolved)))
-
-
+# The same addresses recur on every page (the navigation): take each apart once.
+@functools.lru_cache(maxsize=ADDRESSES_REMEMBERED)
 def is_external(url: str) -> bool:
     """True if ``url`` points to another host (``https://…``, ``//host/…``)."""
     parts = urlsplit(url.strip())
     return bool(parts.netloc) or parts.scheme in {"http", "https", "ftp"}
 
 
+@functools.lru_cache(maxsize=ADDRESSES_REMEMBERED)
 def _is_checkable(href: str | None) -> bool:
     return bool(href) and href != "#" and urlsplit(href).scheme not in IGNORED_SCHEMES
 
@@ -200,94 +90,76 @@ def _needles(href: str) -> list[str]:
 
 
 def check_internal_links(site: Site) -> list[Problem]:
-    """LINK-BROKEN and LINK-ANCHOR for ``<a href>`` and reference ``<link>`` elements."""
+    """LINK-BROKEN and LINK-ANCHOR for ``<a href>`` and reference ``<link>`` elements.
+
+    Every page repeats the navigation, so most links lead to a target already seen from another
+    page: each distinct target and section is judged once, and each link still reports its own
+    problem at its own place."""
     problems = []
+    verdicts: dict[tuple[str, str], str | None] = {}
     for page in site.pages.values():
-        for element in page.document.xpath("//a[@href] | //link[@href]"):
-            href = element.get("href")
-            if element.tag == "link" and not _is_reference_link(element):
-                continue
+        folder, name = str(page.rel.parent), page.rel.name
+        for link in (*page.anchors, *page.references):
+            href = link.url
             if not _is_checkable(href) or is_external(href):
                 continue
             site.links_checked += 1
-            target = resolve(site.root, page.rel, href)
-            fragment = unquote(urlsplit(href).fragment)
-            where = site.locate(page, element, _needles(href))
+            target = target_of(site.files, folder, name, href)
             if target is None:
                 continue
-            if not (site.root / target).is_file():
-                problems.append(
-                    Problem(
-                        *where,
-                        "LINK-BROKEN",
-                        f"link '{href}' leads to no page (found no file '{target}' in the built "
-                        "site; expected an existing page: check the file name in the link)",
-                    )
+            key = (target, _fragment(href))
+            if key not in verdicts:
+                verdicts[key] = _verdict(site, *key)
+            code = verdicts[key]
+            if code is None:
+                continue
+            if code == "LINK-BROKEN":
+                why = (
+                    f"link '{href}' leads to no page (found no file '{target}' in the built "
+                    "site; expected an existing page: check the file name in the link)"
                 )
-            elif fragment and target in site.pages and fragment not in site.pages[target].ids:
-                problems.append(
-                    Problem(
-                        *where,
-                        "LINK-ANCHOR",
-                        f"link '{href}' names section '#{fragment}', which '{target}' does not "
-                        "have (expected one of its heading or item ids: check the { #id } there)",
-                    )
+            else:
+                why = (
+                    f"link '{href}' names section '#{key[1]}', which '{target}' does not "
+                    "have (expected one of its heading or item ids: check the { #id } there)"
                 )
+            problems.append(Problem(*site.locate(page, link, _needles(href)), code, why))
     return problems
 
 
-def _is_reference_link(element: html.HtmlElement) -> bool:
-    rels = set((element.get("rel") or "").lower().split())
-    return bool(rels) and rels <= REFERENCE_LINK_RELS
+@functools.lru_cache(maxsize=ADDRESSES_REMEMBERED)
+def _fragment(href: str) -> str:
+    return unquote(urlsplit(href).fragment)
 
 
-def css_urls(css: str) -> Iterator[tuple[int, str]]:
-    """Yield ``(line, url)`` for each ``url()`` and ``@import`` in a stylesheet."""
-    for match in CSS_URL.finditer(css):
-        yield css.count("\n", 0, match.start()) + 1, match.group(1) or match.group(2)
-
-
-def _srcset_urls(value: str) -> list[str]:
-    return [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
-
-
-def page_assets(document: html.HtmlElement) -> Iterator[tuple[html.HtmlElement, int, str]]:
-    """Yield ``(element, line, url)`` for everything a page makes the browser fetch."""
-    for element in document.iter():
-        tag = element.tag if isinstance(element.tag, str) else ""
-        line = element.sourceline or 0
-        if tag == "link" and element.get("href") and not _is_reference_link(element):
-            yield element, line, element.get("href")
-        for attribute in ASSET_ATTRIBUTES.get(tag, ()):
-            value = element.get(attribute)
-            if value:
-                for url in _srcset_urls(value) if attribute == "srcset" else [value]:
-                    yield element, line, url
-        if element.get("style"):
-            for _, url in css_urls(element.get("style")):
-                yield element, line, url
-        if tag == "style" and element.text:
-            for offset, url in css_urls(element.text):
-                yield element, line + offset - 1, url
+def _verdict(site: Site, target: str, fragment: str) -> str | None:
+    """The problem of a link to ``target#fragment`` wherever it is written, or None."""
+    if not site.files.is_file(target):
+        return "LINK-BROKEN"
+    page = site.pages.get(PurePosixPath(target))
+    if fragment and page is not None and fragment not in page.ids:
+        return "LINK-ANCHOR"
+    return None
 
 
 def check_assets(site: Site) -> list[Problem]:
     """ASSET-EXTERNAL and ASSET-MISSING for pages and stylesheets."""
     problems = []
     for page in site.pages.values():
-        for element, line, url in page_assets(page.document):
+        folder, name = str(page.rel.parent), page.rel.name
+        for asset in page.assets:
+            url = asset.url
             if not _is_checkable(url):
                 continue
             site.links_checked += 1
             if is_external(url):
-                problems.append(_external(str(page.path), line, url))
+                problems.append(_external(str(page.path), asset.line, url))
                 continue
-            target = resolve(site.root, page.rel, url)
-            if target is not None and not (site.root / target).is_file():
-                where = site.locate(page, element, _needles(url))
-                problems.append(_missing(*where, url, target))
-    for path in sorted(site.root.rglob("*.css")):
-        rel = PurePosixPath(path.relative_to(site.root).as_posix())
+            target = target_of(site.files, folder, name, url)
+            if target is not None and not site.files.is_file(target):
+                problems.append(_missing(*site.locate(page, asset, _needles(url)), url, target))
+    for rel in site.files.ending(".css"):
+        path = site.root / rel
         for line, url in css_urls(path.read_text(encoding="utf-8")):
             if not _is_checkable(url):
                 continue
@@ -295,8 +167,8 @@ def check_assets(site: Site) -> list[Problem]:
             if is_external(url):
                 problems.append(_external(str(path), line, url))
                 continue
-            target = resolve(site.root, rel, url)
-            if target is not None and not (site.root / target).is_file():
+            target = resolve(site.files, rel, url)
+            if target is not None and not site.files.is_file(target):
                 problems.append(_missing(str(path), line, url, target))
     return problems
 
@@ -311,7 +183,7 @@ def _external(path: str, line: int, url: str) -> Problem:
     )
 
 
-def _missing(path: str, line: int, url: str, target: PurePosixPath) -> Problem:
+def _missing(path: str, line: int, url: str, target: PurePosixPath | str) -> Problem:
     return Problem(
         path,
         line,
@@ -326,13 +198,14 @@ def check_language_menu(site: Site) -> list[Problem]:
     problems = []
     for page in site.pages.values():
         neutral = site.neutral(page)
-        for link in page.document.xpath("//a[contains(@class, 'md-select__link')][@hreflang]"):
+        for entry in page.menu:
             site.links_checked += 1
-            language = link.get("hreflang")
-            prefix = PurePosixPath(language if language != site.default_language else "")
+            prefix = PurePosixPath(
+                entry.language if entry.language != site.default_language else ""
+            )
             expected = prefix / ("index.html" if page.rel.name == "404.html" else neutral)
-            found = resolve(site.root, page.rel, link.get("href", ""))
-            if found is not None and found == expected and (site.root / found).is_file():
+            found = resolve(site.files, page.rel, entry.href)
+            if found is not None and found == expected and site.files.is_file(found):
                 continue
             if found is not None and found == expected:
                 why = f"leads to '{found}', which does not exist"
@@ -341,22 +214,22 @@ def check_language_menu(site: Site) -> list[Problem]:
             problems.append(
                 Problem(
                     str(page.path),
-                    link.sourceline or 0,
+                    entry.line,
                     "LANG-MENU",
-                    f"language menu entry '{language}' {why}",
+                    f"language menu entry '{entry.language}' {why}",
                 )
             )
     return problems
 
 
-def external_links(site: Site) -> dict[str, list[tuple[Page, html.HtmlElement]]]:
-    """Every external ``<a href>``, with the pages (and elements) that use it."""
-    found: dict[str, list[tuple[Page, html.HtmlElement]]] = defaultdict(list)
+def external_links(site: Site) -> dict[str, list[tuple[Page, Link]]]:
+    """Every external ``<a href>``, with the pages (and links) that use it."""
+    found: dict[str, list[tuple[Page, Link]]] = defaultdict(list)
     for page in site.pages.values():
-        for element in page.document.xpath("//a[@href]"):
-            href = element.get("href")
+        for link in page.anchors:
+            href = link.url
             if _is_checkable(href) and (is_external(href) or " " in href.strip()):
-                found[href].append((page, element))
+                found[href].append((page, link))
     return found
 
 
@@ -379,9 +252,9 @@ def check_external_syntax(site: Site, links: dict[str, list]) -> list[Problem]:
         site.links_checked += len(uses)
         why = syntax_error(url)
         if why:
-            for page, element in uses:
+            for page, link in uses:
                 problems.append(
-                    Problem(*site.locate(page, element, [url]), "LINK-SYNTAX", f"'{url}': {why}")
+                    Problem(*site.locate(page, link, [url]), "LINK-SYNTAX", f"'{url}': {why}")
                 )
     return problems
 
@@ -424,10 +297,10 @@ def check_online(
     for url, answer in answers.items():
         if answer.isdigit() and int(answer) < 400:
             continue
-        for page, element in links[url]:
+        for page, link in links[url]:
             problems.append(
                 Problem(
-                    *site.locate(page, element, [url]),
+                    *site.locate(page, link, [url]),
                     "LINK-DEAD",
                     f"'{url}' does not answer well (found {answer}; expected a page: "
                     "update or remove the link)",

@@ -4,7 +4,8 @@ Usage: ``python scripts/check_links.py [SITE_DIR] [--docs DOCS] [--external] [--
 the repository root (defaults ``site`` and ``docs``). Prints one line per problem, sorted, then a
 count, then how many pages and links were checked and how long it took. Exit 1 on any problem.
 The rules, and why the built HTML is checked, are in :mod:`thuynguyen_kb.site_links` (and
-:mod:`thuynguyen_kb.site_ids` for ids given twice).
+:mod:`thuynguyen_kb.site_ids` for ids given twice); how the site is read, in
+:mod:`thuynguyen_kb.site_pages`.
 """
 
 from __future__ import annotations
@@ -14,13 +15,9 @@ import sys
 import time
 from pathlib import Path
 
-from lxml import html
-
 from thuynguyen_kb.problems import report
 from thuynguyen_kb.site_ids import check_duplicate_ids
 from thuynguyen_kb.site_links import (
-    Page,
-    Site,
     check_assets,
     check_external_syntax,
     check_internal_links,
@@ -28,9 +25,10 @@ from thuynguyen_kb.site_links import (
     check_online,
     external_links,
 )
+from thuynguyen_kb.site_pages import Link, Page, Site
 
 
-def print_external(links: dict[str, list[tuple[Page, html.HtmlElement]]]) -> None:
+def print_external(links: dict[str, list[tuple[Page, Link]]]) -> None:
     """List every external link with the pages that use it."""
     print(f"External links ({len(links)}):")
     for url in sorted(links):
