@@ -59,8 +59,11 @@ $(VENV)/.site-installed: requirements.txt pyproject.toml | $(VENV)/bin/python
 	$(BIN)/pip check
 	touch $@
 
-$(VENV)/.test-installed: requirements-test.txt requirements.txt pyproject.toml | $(VENV)/bin/python
+# The test tools, and the accessibility tests' axe-core (one version from the npm registry,
+# checked against its pinned integrity: tests/browser/axe_core.py).
+$(VENV)/.test-installed: requirements-test.txt requirements.txt pyproject.toml tests/browser/axe_core.py | $(VENV)/bin/python
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 	$(BIN)/pip check
+	$(BIN)/python tests/browser/axe_core.py
 	touch $@ $(VENV)/.site-installed

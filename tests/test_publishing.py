@@ -7,6 +7,7 @@ against a running nginx in ``tests/browser/test_served_headers.py``."""
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import subprocess
@@ -23,6 +24,7 @@ from mkdocs.exceptions import PluginError
 from thuynguyen_kb.publishing import command, headers_file, nginx
 from thuynguyen_kb.publishing.inline_code import InlineCodeError, checked_hashes, scan
 from thuynguyen_kb.publishing.policy import build_policy, content_security_policy
+from thuynguyen_kb.publishing.precompress import COMPRESSED
 
 # What the issue asks for, written here and not read from the policy, so that dropping a header
 # or weakening a directive there fails these tests.
@@ -133,10 +135,11 @@ def headers_for_path(rules: list[ParsedRule], path: str) -> dict[str, str]:
 
 
 def addresses(site: Path) -> dict[str, Path]:
-    """Every address of the built site → its file (folders by their ``/`` address too)."""
+    """Every address of the built site → its file (folders by their ``/`` address too); the
+    ``.gz`` and ``.br`` copies are other encodings of an address, not addresses."""
     found = {}
     for path in sorted(site.rglob("*")):
-        if path.is_file() and path.name != headers_file.NAME:
+        if path.is_file() and path.name != headers_file.NAME and path.suffix not in COMPRESSED:
             rel = path.relative_to(site).as_posix()
             found["/" + rel] = path
             if path.name == "index.html":
@@ -325,7 +328,12 @@ def test_headers_file_refuses_a_value_on_two_lines() -> None:
 
 
 def build_config(site: Path, language: str, **extra: object) -> SimpleNamespace:
-    return SimpleNamespace(theme={"language": language}, site_dir=str(site), extra=dict(extra))
+    """What the hook reads of MkDocs' config; docs/ beside ``site`` (made if missing)."""
+    docs = site.parent / "docs"
+    (docs / "assets").mkdir(parents=True, exist_ok=True)
+    return SimpleNamespace(
+        theme={"language": language}, site_dir=str(site), docs_dir=str(docs), extra=dict(extra)
+    )
 
 
 def test_the_hook_writes_each_404_page_and_headers_once_after_every_language(
@@ -364,9 +372,49 @@ def test_the_offline_copy_has_no_headers_file(tmp_path: Path) -> None:
     hook = load_hook("publishing")
     site = write_site(tmp_path / "site", {"index.html": "<p>x</p>"})
     config = build_config(site, "vi", **offline["extra"])
+    (site.parent / "docs" / "assets" / "site.css").write_text(CSS_SOURCE, encoding="utf-8")
+    (site / "assets").mkdir()
+    (site / "assets" / "site.css").write_text(CSS_SOURCE, encoding="utf-8")
     hook.on_pre_build(config)
     hook.on_post_build(config)
     assert not (site / headers_file.NAME).exists()
+    assert (site / "assets" / "site.css").read_text(encoding="utf-8") == "a{color:red}" * 40 + "\n"
+    assert sorted(p.name for p in site.rglob("*")) == ["assets", "index.html", "site.css"]
+
+
+CSS_SOURCE = "/* a stylesheet long enough to be compressed */\n" + "a {\n  color: red;\n}\n" * 40
+
+
+def test_the_hook_minifies_then_precompresses(tmp_path: Path) -> None:
+    hook = load_hook("publishing")
+    site = write_site(tmp_path / "site", {"index.html": "<p>Quyền trẻ em</p>\n" * 40})
+    config = build_config(site, "vi")
+    (site.parent / "docs" / "assets" / "site.css").write_text(CSS_SOURCE, encoding="utf-8")
+    (site / "assets").mkdir()
+    (site / "assets" / "site.css").write_text(CSS_SOURCE, encoding="utf-8")
+    hook.on_pre_build(config)
+    hook.on_post_build(config)
+    assert (site / "assets" / "site.css").read_text(encoding="utf-8") == "a{color:red}" * 40 + "\n"
+    packed = (site / "assets" / "site.css.gz").read_bytes()
+    assert gzip.decompress(packed) == (site / "assets" / "site.css").read_bytes()
+    assert (
+        gzip.decompress((site / "index.html.gz").read_bytes()) == (site / "index.html").read_bytes()
+    )
+    assert (site / "index.html.br").is_file()
+    assert ".gz" not in (site / headers_file.NAME).read_text(encoding="utf-8")
+
+
+def test_the_hook_stops_the_build_on_a_file_it_cannot_minify(tmp_path: Path) -> None:
+    hook = load_hook("publishing")
+    site = write_site(tmp_path / "site", {"index.html": "<p>x</p>"})
+    config = build_config(site, "vi")
+    (site.parent / "docs" / "assets" / "search.js").write_text("var a;\n", encoding="utf-8")
+    (site / "assets").mkdir()
+    (site / "assets" / "search.js").write_bytes(b"var a;\n// caf\xe9\n")  # Latin-1, not UTF-8
+    hook.on_pre_build(config)
+    with pytest.raises(PluginError, match=r"assets/search\.js:2: not UTF-8 text \(byte 0xe9 "):
+        hook.on_post_build(config)
+    assert not (site / "index.html.gz").exists()  # stopped before anything else was written
 
 
 # --- The command -------------------------------------------------------------------------------

@@ -4,12 +4,15 @@
   the site in every language's build, so the last language built (English) would replace the
   Vietnamese page; in a language other than the default this hook writes it to that language's
   folder (``en/404.html``) instead, and hands MkDocs an empty page, which it then does not write.
-- ``on_post_build`` (priority -150): ``_headers`` for static hosts, written once, after every
-  language is built. mkdocs-static-i18n builds the other languages from inside the default
-  language's ``on_post_build`` (priority -100), where each nested build runs its own
-  ``on_pre_build`` … ``on_post_build``: this hook counts the builds that have started and not
-  ended, and writes when the outermost one ends. Not in the offline copy
-  (``extra.publishing_headers: false`` in mkdocs.offline.yml): it is opened from disk, not served.
+- ``on_post_build`` (priority -150): once every language is built, the site's own CSS and JS
+  minified (:mod:`thuynguyen_kb.publishing.minify`), ``_headers`` for static hosts, then the
+  ``.gz`` and ``.br`` copies of the text files (:mod:`thuynguyen_kb.publishing.precompress`),
+  last so that they copy the final files. mkdocs-static-i18n builds the other languages from
+  inside the default language's ``on_post_build`` (priority -100), where each nested build runs
+  its own ``on_pre_build`` … ``on_post_build``: this hook counts the builds that have started
+  and not ended, and works when the outermost one ends. The offline copy is minified too, but
+  has neither ``_headers`` nor compressed copies (``extra.publishing_headers: false`` in
+  mkdocs.offline.yml): it is opened from disk, not served.
   Inline code that the Content-Security-Policy cannot allow stops the build, page and line named.
 """
 
@@ -24,7 +27,9 @@ from mkdocs.plugins import event_priority
 from thuynguyen_kb.files import write_atomically
 from thuynguyen_kb.publishing import headers_file
 from thuynguyen_kb.publishing.inline_code import InlineCodeError
+from thuynguyen_kb.publishing.minify import MinifyError, minify_site
 from thuynguyen_kb.publishing.policy import language_root
+from thuynguyen_kb.publishing.precompress import precompress_site
 
 _open_builds: list[str] = []  # the languages whose build has started and not yet ended
 
@@ -52,12 +57,20 @@ def on_post_template(output: str, template_name: str, config: Any) -> str:
 
 @event_priority(-150)
 def on_post_build(config: Any) -> None:
-    """Write ``_headers`` when the outermost build ends."""
+    """Minify, write ``_headers`` and precompress when the outermost build ends."""
     if _open_builds:
         _open_builds.pop()
-    if _open_builds or not config.extra.get("publishing_headers", True):
+    if _open_builds:
+        return
+    site = Path(config.site_dir)
+    try:
+        minify_site(Path(config.docs_dir), site)
+    except MinifyError as error:
+        raise PluginError(str(error)) from None
+    if not config.extra.get("publishing_headers", True):
         return
     try:
-        headers_file.write(Path(config.site_dir))
+        headers_file.write(site)
     except InlineCodeError as error:
         raise PluginError(f"{error}\nMove the code into a file under docs/assets/.") from None
+    precompress_site(site)

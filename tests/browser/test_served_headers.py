@@ -1,6 +1,7 @@
 """What nginx sends with the published configuration (tests/browser/conftest.py starts it over
 the built site): every required header on pages, files, redirects and 404 pages; long caching
-for fingerprinted files only; gzip; each language's 404 page with status 404; the very headers
+for fingerprinted files only; gzip (the build's .gz copies, and the plain file without
+Accept-Encoding); each language's 404 page with status 404; the very headers
 that ``_headers`` gives static hosts, for every built file; HTTPS with HSTS and the redirect
 from HTTP (a self-signed certificate made by ``openssl``); and the checks catching a policy
 with one header dropped. No browser: plain HTTP requests."""
@@ -18,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from helpers import REPO
 from lxml import html
 from test_publishing import (
     HTTPS_ONLY_HEADERS,
@@ -122,6 +124,7 @@ def test_text_is_compressed(served_site: Any, built_site: Path) -> None:
     checked = []
     for suffix in TEXT_TYPES:
         files = [p for p in built_site.rglob(f"*{suffix}") if p.stat().st_size >= COMPRESSIBLE]
+        files = [p for p in files if p.with_name(p.name + ".gz").is_file()]
         if not files:
             continue
         path = max(files, key=lambda p: p.stat().st_size)
@@ -130,6 +133,8 @@ def test_text_is_compressed(served_site: Any, built_site: Path) -> None:
         assert packed.headers.get("content-encoding") == "gzip", address
         assert "Accept-Encoding" in packed.headers.get("vary", ""), address
         assert gzip.decompress(packed.body) == path.read_bytes(), address
+        # gzip_static: the build's own copy (level 9), not one compressed on the fly.
+        assert packed.body == path.with_name(path.name + ".gz").read_bytes(), address
         plain = client.get(address)
         assert "content-encoding" not in plain.headers and plain.body == path.read_bytes()
         checked.append(suffix)
@@ -238,3 +243,27 @@ def test_the_checks_catch_a_dropped_header_and_a_missing_hash(
     assert missing_headers(weakened, https=False) == [weakened_site.header]
     problems = csp_problems(weakened["content-security-policy"], hashes)
     assert problems and problems[0].startswith("script-src")
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/assets/stylesheets/site.css",
+        "/assets/javascripts/search.js",
+        "/assets/javascripts/language-switch.js",
+        "/index.html",
+    ],
+)
+def test_the_sites_own_files_are_sent_minified_and_precompressed(
+    served_site: Any, built_site: Path, address: str
+) -> None:
+    client, path = Client(served_site.url), built_site / address.lstrip("/")
+    packed = client.get(address, **{"Accept-Encoding": "gzip"})
+    assert packed.headers.get("content-encoding") == "gzip", address
+    assert packed.body == path.with_name(path.name + ".gz").read_bytes(), address
+    assert gzip.decompress(packed.body) == path.read_bytes(), address
+    plain = client.get(address)
+    assert "content-encoding" not in plain.headers and plain.body == path.read_bytes()
+    if path.suffix in {".css", ".js"}:  # minified: no comment left, smaller than the source
+        source = REPO / "docs" / address.lstrip("/")
+        assert len(plain.body) < source.stat().st_size and b"/*" not in plain.body

@@ -6,7 +6,8 @@
   and no extra fields. Two builds of one commit give byte-identical zips, so a copy can be
   checked against the published checksum.
 - **Only what the site uses**: Material's own search (``lunr/``, ``workers/``: the site has its
-  own search) and source maps (for developers' tools) are left out.
+  own search), source maps (for developers' tools) and precompressed copies (``.gz``, ``.br``:
+  for a server) are left out.
 - **A read-me at the top** of the folder, in both languages: how to open the copy, what works
   without a network, how to check it.
 """
@@ -29,7 +30,7 @@ FOLDER = "quyen-tre-em-thuy-nguyen"  # the folder inside the zip
 READ_ME = "doc-truoc-read-me.txt"
 # Built files the copy does not use, relative to the site's root (a folder ends with /).
 UNUSED = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
-UNUSED_SUFFIXES = (".map",)
+UNUSED_SUFFIXES = (".map", ".gz", ".br")  # .gz/.br: a server's precompressed copies
 EARLIEST = datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC)
 
 

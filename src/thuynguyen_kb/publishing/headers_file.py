@@ -24,6 +24,7 @@ from urllib.parse import quote
 from thuynguyen_kb.files import write_atomically
 from thuynguyen_kb.publishing.inline_code import checked_hashes
 from thuynguyen_kb.publishing.policy import Caching, Policy, build_policy
+from thuynguyen_kb.publishing.precompress import COMPRESSED
 
 NAME = "_headers"
 MAX_RULES = 100  # Cloudflare Pages reads no more rules than this
@@ -46,8 +47,16 @@ class Rule:
 
 
 def _served(folder: Path) -> list[Path]:
-    """The files and folders of ``folder`` that the host serves (not ``_headers``, no dotfiles)."""
-    return sorted(p for p in folder.iterdir() if p.name != NAME and not p.name.startswith("."))
+    """The files and folders of ``folder`` that the host serves (not ``_headers``, no dotfiles).
+
+    Nor the ``.gz`` and ``.br`` copies (:mod:`.precompress`), written for nginx after this file:
+    static hosts compress by themselves, and a copy asked for by name gets the host's default.
+    """
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.name != NAME and not p.name.startswith(".") and p.suffix not in COMPRESSED
+    )
 
 
 def _holds_fingerprinted(folder: Path, caching: Caching) -> bool:
