@@ -12,7 +12,8 @@
   its own ``on_pre_build`` … ``on_post_build``: this hook counts the builds that have started
   and not ended, and works when the outermost one ends. The offline copy is minified too, but
   has neither ``_headers`` nor compressed copies (``extra.publishing_headers: false`` in
-  mkdocs.offline.yml): it is opened from disk, not served.
+  mkdocs.offline.yml): it is opened from disk, not served. Nor has ``mkdocs serve``'s preview
+  (``on_startup``): its own server sends neither, and a writer waits for every rebuild.
   Inline code that the Content-Security-Policy cannot allow stops the build, page and line named.
 """
 
@@ -32,6 +33,11 @@ from thuynguyen_kb.publishing.policy import language_root
 from thuynguyen_kb.publishing.precompress import precompress_site
 
 _open_builds: list[str] = []  # the languages whose build has started and not yet ended
+_serving: dict[str, bool] = {"serving": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _serving["serving"] = command == "serve"
 
 
 def on_pre_build(config: Any) -> None:
@@ -73,4 +79,5 @@ def on_post_build(config: Any) -> None:
         headers_file.write(site)
     except InlineCodeError as error:
         raise PluginError(f"{error}\nMove the code into a file under docs/assets/.") from None
-    precompress_site(site)
+    if not _serving["serving"]:
+        precompress_site(site)
