@@ -3,7 +3,7 @@
 #   make test   – the same set-up plus test tools, then every check and test
 # Other targets: make build (the site into site/, with the trainers' offline copy and the PDF
 # packs in site/downloads/), make offline (the offline copy alone, a zip in dist/), make bench
-# (search and page-weight figures), make clean.
+# (growth, link-check, search and page-weight figures), make clean.
 
 PYTHON ?= python3
 VENV := .venv
@@ -38,6 +38,7 @@ offline: $(VENV)/.site-installed
 	$(BIN)/python scripts/build_offline.py
 
 bench: $(VENV)/.test-installed
+	$(BIN)/python benchmarks/bench_growth.py
 	$(BIN)/python benchmarks/bench_check_links.py site
 	$(BIN)/python benchmarks/bench_search.py
 

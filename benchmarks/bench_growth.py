@@ -347,15 +347,9 @@ def edit_to_preview(project: Path, log: Path) -> list[float]:
     ``mkdocs serve`` as ``make serve`` runs it (live reload, full rebuilds)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/{CONTENT_PAGE.removesuffix('index.html')}"
-    # mkdocs serve sets site_url to its own address, which the contact hook takes for a build
-    # for publication: without an address it stops (as `make serve` does). The tests' address,
-    # at a domain reserved for examples, lets it start.
-    env = {
-        **os.environ,
-        **BUILD_ENV,
-        "PYTHONPATH": str(project / "src"),
-        "CONTACT_EMAIL": "not-a-real-address@example.org",
-    }
+    # As `make serve` runs it: no publication settings.
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "CONTACT_EMAIL")}
+    env |= {**BUILD_ENV, "PYTHONPATH": str(project / "src")}
     source = project / EDITED_PAGE
     original = source.read_text(encoding="utf-8")
     times = []
