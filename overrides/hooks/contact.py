@@ -1,11 +1,11 @@
 """MkDocs adapter of the contact settings (``thuynguyen_kb.contact``) and of the "report a problem
 with this page" link (``thuynguyen_kb.render.contact``).
 
-- ``on_startup``: note whether this is ``mkdocs serve``, which sets ``site_url`` to its own
-  address: a preview is not a publication, and needs no address.
 - ``on_config``: read and check ``extra.contact_email`` and ``extra.publisher``; a value that
   cannot be published, or a build for publication (``site_url`` set) without an address, stops
-  the build before anything is read, with the variable to set.
+  the build before anything is read, with the variable to set. ``mkdocs serve`` sets
+  ``site_url`` to its own address, but a preview (``build_state.serving``) is not a publication
+  and needs no address.
 - ``on_pre_build`` (default priority, after the knowledge-base hook's 100): give the renderers
   the settings (``kb.contact``), for the ``kb:contact`` marker of the contact page.
 - ``on_page_context``: give every page's template its link (``kb_feedback``, shown by
@@ -26,16 +26,11 @@ from thuynguyen_kb import build_state, contact, layout
 from thuynguyen_kb.render import contact as render
 
 _settings: dict[str, contact.Contact] = {}
-_serving: dict[str, bool] = {"serving": False}
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    _serving["serving"] = command == "serve"
 
 
 def on_config(config: Any) -> Any:
     """Check the contact settings; stop a build that could not be published."""
-    published_at = None if _serving["serving"] else config.site_url
+    published_at = None if build_state.serving else config.site_url
     try:
         _settings["contact"] = contact.read(dict(config.extra), published_at)
     except contact.ContactError as error:

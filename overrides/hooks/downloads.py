@@ -1,7 +1,7 @@
 """MkDocs adapter of the site's downloads (``thuynguyen_kb.downloads``, ``.packs``, ``.offline``).
 
-- ``on_startup``: remember whether MkDocs is serving (``make serve``): a preview renders no PDF,
-  so that saving a page stays quick, and its pages say so instead of linking to the PDFs.
+- A preview (``make serve``, ``build_state.serving``) renders no PDF, so that saving a page
+  stays quick, and its pages say so instead of linking to the PDFs.
 - ``on_pre_build`` (default priority, after the knowledge-base hook's 100): tell the renderers
   what this build offers (``kb.downloads``): the packs unless serving or ``extra.pdf_packs`` is
   false; the offline copy if ``OFFLINE_COPY`` names its zip (``make build`` does, after making
@@ -33,12 +33,8 @@ from thuynguyen_kb.packs import build, catalogue
 from thuynguyen_kb.packs.documents import PackError
 
 log = get_plugin_logger(__name__)
-_state: dict[str, Any] = {"serving": False, "zip": None}
+_state: dict[str, Any] = {"zip": None}
 _pages: dict[str, catalogue.PageHtml] = {}
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    _state["serving"] = command == "serve"
 
 
 def on_pre_build(config: Any) -> None:
@@ -61,7 +57,7 @@ def on_pre_build(config: Any) -> None:
 
 def _packs_wanted(config: Any) -> bool:
     # PDF_PACKS=false (or 0, no, off) reads as false: mkdocs.yml's !ENV parses it as YAML.
-    return not _state["serving"] and bool(config.extra.get("pdf_packs", True))
+    return not build_state.serving and bool(config.extra.get("pdf_packs", True))
 
 
 @event_priority(-400)

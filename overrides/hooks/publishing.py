@@ -13,7 +13,7 @@
   and not ended, and works when the outermost one ends. The offline copy is minified too, but
   has neither ``_headers`` nor compressed copies (``extra.publishing_headers: false`` in
   mkdocs.offline.yml): it is opened from disk, not served. Nor has ``mkdocs serve``'s preview
-  (``on_startup``): its own server sends neither, and a writer waits for every rebuild.
+  (``build_state.serving``): its own server sends neither, and a writer waits for every rebuild.
   Inline code that the Content-Security-Policy cannot allow stops the build, page and line named.
 """
 
@@ -25,6 +25,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from thuynguyen_kb import build_state
 from thuynguyen_kb.files import write_atomically
 from thuynguyen_kb.publishing import headers_file
 from thuynguyen_kb.publishing.inline_code import InlineCodeError
@@ -33,11 +34,6 @@ from thuynguyen_kb.publishing.policy import language_root
 from thuynguyen_kb.publishing.precompress import precompress_site
 
 _open_builds: list[str] = []  # the languages whose build has started and not yet ended
-_serving: dict[str, bool] = {"serving": False}
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    _serving["serving"] = command == "serve"
 
 
 def on_pre_build(config: Any) -> None:
@@ -79,5 +75,5 @@ def on_post_build(config: Any) -> None:
         headers_file.write(site)
     except InlineCodeError as error:
         raise PluginError(f"{error}\nMove the code into a file under docs/assets/.") from None
-    if not _serving["serving"]:
+    if not build_state.serving:
         precompress_site(site)
