@@ -1,15 +1,17 @@
 """The pinned axe-core (tests/browser/axe_core.py): a tarball with another integrity, without
 axe.min.js, or with another version of it, is refused with what was found; the installed copy
-is the pinned version. No browser."""
+is the pinned version, and the accessibility statement names it. No browser."""
 
 from __future__ import annotations
 
 import io
+import re
 import tarfile
 
 import axe_core
 import pytest
 from axe_core import VERSION, AxeCoreError, integrity, script_from
+from helpers import REPO
 
 
 def tarball(files: dict[str, str]) -> bytes:
@@ -50,3 +52,10 @@ def test_a_tarball_without_the_script_or_of_another_version_is_refused() -> None
 
 def test_the_installed_script_is_the_pinned_version() -> None:
     assert axe_core.installed().read_text(encoding="utf-8").startswith(f"/*! axe v{VERSION}\n")
+
+
+@pytest.mark.parametrize("statement", ["kha-nang-tiep-can.md", "kha-nang-tiep-can.en.md"])
+def test_the_accessibility_statement_names_the_version_the_tests_run(statement: str) -> None:
+    text = (REPO / "docs" / statement).read_text(encoding="utf-8")
+    named = set(re.findall(r"axe-core (?:tool )?\((?:version|phiên bản) ([0-9.]+)\)", text))
+    assert named == {VERSION}, f"docs/{statement} names axe-core {named or 'without a version'}"
