@@ -1,5 +1,6 @@
 """Abbreviations as synonyms in the search index (thuynguyen_kb.search_synonyms): the site's own
-list, both directions, in each page's language, and the short ones left out."""
+list, both directions, in each page's language, and the short ones that could be words left
+out."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from thuynguyen_kb import search_index, search_synonyms
 LIST = """<!-- a comment -->
 *[UBND]: Ủy ban nhân dân – People's Committee
 *[TP]: Thành phố – city
+*[UN]: Liên Hợp Quốc – United Nations
+*[TÔ]: Tô – a syllable
+*[T]: Tỉnh – province
 *[QĐ-TTg]: Quyết định của Thủ tướng Chính phủ – Decision of the Prime Minister
 *[CRC]: Công ước về quyền trẻ em; Ủy ban về quyền trẻ em – Convention on the Rights of the Child
 not a definition
@@ -25,10 +29,12 @@ def keys_of(section_text: str, language: str, title: str = "Trang") -> dict[str,
     return {key: table[key] for table in chunks.values() for key in table}
 
 
-def test_only_letter_abbreviations_of_three_or_more_are_read() -> None:
+def test_letter_abbreviations_that_cannot_be_words_are_read() -> None:
+    """Three letters or more, or two consonants (no syllable is written without a vowel);
+    not "UN" or "TÔ" (a vowel: they could be words), "T" or "QĐ-TTg"."""
     found = search_synonyms.parse(LIST)
-    assert [a.short for a in found] == ["UBND", "CRC"]
-    assert found[1].long["vi"] == ("Công ước về quyền trẻ em", "Ủy ban về quyền trẻ em")
+    assert [a.short for a in found] == ["UBND", "TP", "CRC"]
+    assert found[2].long["vi"] == ("Công ước về quyền trẻ em", "Ủy ban về quyền trẻ em")
 
 
 def test_a_section_spelling_it_out_is_found_by_the_abbreviation() -> None:
@@ -44,12 +50,17 @@ def test_a_section_using_the_abbreviation_is_found_by_its_words() -> None:
 
 def test_nothing_is_added_where_neither_is_written() -> None:
     assert "ubnd" not in keys_of("Ủy ban về quyền trẻ em; nhân dân thành phố.", "vi")
-    assert "tp" not in keys_of("Thành phố Thủy Nguyên.", "vi")  # a short one: not used
+    assert "un" not in keys_of("Liên Hợp Quốc.", "vi")  # two letters, one a vowel: not used
+
+
+def test_two_consonants_stand_for_their_words() -> None:
+    assert "tp" in keys_of("Thành phố Thủy Nguyên.", "vi")
+    assert {"thanh", "pho"} <= set(keys_of("UBND TP Thủy Nguyên.", "vi"))
 
 
 def test_the_sites_own_list_is_read() -> None:
     found = {a.short for a in search_synonyms.read(REPO / "docs")}
-    assert {"UBND", "HĐND", "MTTQ", "LHQ"} <= found and "TP" not in found
+    assert {"UBND", "HĐND", "MTTQ", "LHQ", "TP"} <= found and "UN" not in found
     assert search_synonyms.read(Path("/nonexistent")) == []
 
 

@@ -9,8 +9,9 @@ abbreviation of every expansion it spells out and the words of the expansion of 
 abbreviation it uses, in the page's language (the English index uses the English expansion).
 Nothing changes in the browser: the extra words are in the index like the others.
 
-Only abbreviations of three letters or more and without digits or hyphens are used: the short
-ones (TP, KT, TM …) are also ordinary syllables and words, and would find everything.
+Only abbreviations of letters that cannot be words are used, without digits or hyphens: three
+letters or more, or two consonants ("TP", "KT": every Vietnamese syllable has a vowel). Two
+letters with a vowel ("UN") may be a syllable or a word, and would find everything.
 
 The glossary's terms are synonyms too: each entry of the glossary of a language
 (:mod:`thuynguyen_kb.glossary`) names a term in that language and in the other ("người chưa
@@ -41,6 +42,9 @@ from thuynguyen_kb.vietnamese import canonical, words
 FILE = "_snippets/abbreviations.md"  # relative to the docs folder
 _DEFINITION = re.compile(r"^\*\[([^\]]+)\]:\s*(.+?)\s*$")
 _USABLE = re.compile(r"^[^\W\d_]{3,}$")  # letters only, three or more
+# ... or two letters, neither of them a vowel: no syllable of Vietnamese (every one has a vowel)
+# nor word of English is written so ("TP", "KT", "QH"), so they find only what they stand for.
+_TWO_CONSONANTS = re.compile(r"^[^\W\d_aăâeêioôơuưyAĂÂEÊIOÔƠUƯY]{2}$")
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ def parse(text: str) -> list[Abbreviation]:
     found = []
     for line in text.splitlines():
         match = _DEFINITION.match(line)
-        if not match or not _USABLE.match(match.group(1)):
+        if not match or not _usable(match.group(1)):
             continue
         parts = match.group(2).split(" – ", 1)
         long = {}
@@ -64,6 +68,10 @@ def parse(text: str) -> list[Abbreviation]:
             long[language] = tuple(p.strip() for p in part.split(";") if p.strip())
         found.append(Abbreviation(match.group(1), long))
     return found
+
+
+def _usable(short: str) -> bool:
+    return bool(_USABLE.match(short) or _TWO_CONSONANTS.match(short))
 
 
 # "X (còn gọi là Y)", "X (also called Y)", "X (Y)": Y is another name of X.
