@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from thuynguyen_kb import search_index
+from thuynguyen_kb import search_index, search_synonyms
 
 
 def section(url: str, heading: str, page: str, text: str) -> search_index.Section:
@@ -111,3 +111,34 @@ def test_keys_within_the_tier_are_not_cut() -> None:
     assert not [name for name in files if name.startswith("u-")]
     grown = search_index.tier_size(1000)
     assert search_index.tier_size(100) * 10**0.5 == pytest.approx(grown, 0.01)  # as √n
+
+
+def test_a_page_is_found_by_its_name_in_the_other_language_as_a_page_field() -> None:
+    pages = search_index.sections_of(
+        "<p>Nhận báo cáo.</p>", "ubnd/", "Ủy ban nhân dân", "", "co-quan/ubnd.md"
+    ) + search_index.sections_of("<p>Khác.</p>", "khac/", "Trang khác", "", "khac.md")
+    aliases = {"co-quan/ubnd.md": ("People's Committee",)}
+    chunks = search_index.postings(pages, "vi", aliases=aliases)
+    [posting] = chunks["co"]["committee"]["committee"]
+    assert posting[:2] == [0, 0] and posting[2] > 0  # the page's first section, a page weight
+    assert "committee" not in search_index.postings(pages, "vi").get("co", {})  # not without
+
+
+def test_other_names_are_not_expanded_by_synonyms() -> None:
+    synonyms = search_synonyms.Synonyms.of([], "vi", glossary_names=[("trẻ em", "children")])
+    pages = search_index.sections_of("<p>Nội dung.</p>", "p5/", "Đoạn 5", "", "p5.md")
+    chunks = search_index.postings(pages, "vi", synonyms, {"p5.md": ("Children",)})
+    assert "children" in chunks["ch"] and "tre" not in chunks.get("tr", {})
+
+
+def test_what_readers_type_is_a_field_of_the_page_and_not_sent_for_excerpts() -> None:
+    found_by = ("gọi ai khi trẻ bị bạo lực",)
+    pages = search_index.sections_of("<p>Tổng đài 111.</p>", "tre/", "Trẻ em", "", "", found_by)
+    assert pages[0]["k"] == ["gọi ai khi trẻ bị bạo lực"]
+    chunks = search_index.postings(pages, "vi")
+    [posting] = chunks["go"]["goi"]["gọi"]
+    assert posting[:2] == [0, 0] and posting[2] > 0  # a page weight, on no section's text
+    assert "goi" not in search_index.postings(
+        search_index.sections_of("<p>Tổng đài 111.</p>", "tre/", "Trẻ em"), "vi"
+    ).get("go", {})
+    assert "gọi" not in search_index.index_files("vi", pages)["d-0.js"]  # never shown

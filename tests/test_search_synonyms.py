@@ -9,6 +9,7 @@ from pathlib import Path
 from helpers import REPO
 
 from thuynguyen_kb import search_index, search_synonyms
+from thuynguyen_kb.vietnamese import words
 
 LIST = """<!-- a comment -->
 *[UBND]: Ủy ban nhân dân – People's Committee
@@ -165,3 +166,28 @@ def test_adding_a_glossary_entry_improves_search(tmp_path: Path) -> None:
     text += ":   Trẻ em không có cha mẹ chăm sóc.\n"
     (docs / "thuat-ngu.md").write_text(text, encoding="utf-8")
     assert "alternative" in glossary_keys("Cần chăm sóc thay thế cho trẻ.", docs)
+
+
+class Titled:
+    """A record as search_synonyms.other_names reads it: a page, titles, translations."""
+
+    def __init__(self, page: str, titles: dict[str, str]) -> None:
+        self.page, self.titles = page, titles
+
+    def title(self, language: str) -> str:
+        return self.titles.get(language) or self.titles["vi"]
+
+    def translated(self, language: str) -> bool:
+        return language in self.titles
+
+
+def test_each_record_page_is_named_in_the_other_language_without_its_stopwords() -> None:
+    body = Titled("co-quan/ubnd.md", {"vi": "Ủy ban nhân dân", "en": "The People's Committee"})
+    untranslated = Titled("moi.md", {"vi": "Trang mới"})
+    in_vietnamese = search_synonyms.other_names([body, untranslated], "vi")
+    assert list(in_vietnamese) == ["co-quan/ubnd.md"]  # an untranslated page has no other name
+    [name] = in_vietnamese["co-quan/ubnd.md"]
+    assert words(name) == ["People", "s", "Committee"]  # "The" would be filed as "thể"
+    assert search_synonyms.other_names([body, untranslated], "en") == {
+        "co-quan/ubnd.md": ("Ủy ban nhân dân",)
+    }

@@ -51,7 +51,10 @@ def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
         title = html.unescape(str(page.title or ""))
         description = str(page.meta.get("description") or "")
         source = page.file.src_uri
-        _sections.extend(search_index.sections_of(content, url, title, description, source))
+        found_by = tuple(str(phrase) for phrase in page.meta.get("found_by") or ())
+        _sections.extend(
+            search_index.sections_of(content, url, title, description, source, found_by)
+        )
     return content
 
 
@@ -78,4 +81,5 @@ def on_post_build(config: Any) -> None:
     _, address = search_index.glossary_page(_sections)
     glossary = search_help.glossary_terms(docs, language, address) if address else []
     help_data = search_help.help_data(texts, glossary, _nav, _prefix(config))
-    search_index.write_index(folder, language, _sections, synonyms, help_data)
+    aliases = search_synonyms.other_names(build_state.loaded().records.values(), language)
+    search_index.write_index(folder, language, _sections, synonyms, help_data, aliases)

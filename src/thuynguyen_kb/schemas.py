@@ -80,6 +80,9 @@ class Localized(Strict):
     title: Text
     description: Text
     changes: list[ChangeNote] = []
+    # What readers type to find the page, in its language, where the page's own words differ
+    # ("gọi ai khi trẻ bị bạo lực"): a field of the page in search, never shown.
+    found_by: list[Text] = []
 
 
 class ModuleLocalized(Localized):
@@ -98,6 +101,7 @@ class PlainPage(BaseModel):
     title: Text
     description: Text
     changes: list[ChangeNote] = []
+    found_by: list[Text] = []  # as Localized.found_by
 
 
 class Relation(Strict):

@@ -64,6 +64,8 @@ TITLE = 4.0
 TITLE_B = 0.8
 DESCRIPTION = 0.5
 HEADWORD = 1.5
+ALIAS = 2.0
+FOUND_BY = 2.0
 # Tiered postings: a key keeps in its chunk at most TIER times the square root of the number of
 # sections, its weightiest; the rest go to u-<cc>.js (see tier_size).
 TIER = 8
@@ -82,11 +84,17 @@ class Section(TypedDict):
     p: str
     t: str
     d: NotRequired[str]
+    k: NotRequired[list[str]]  # what readers type to find the page (``found_by``): indexed only
     f: NotRequired[str]  # the page's file, in the default language (layout.neutral_path)
 
 
 def sections_of(
-    content: str, url: str, title: str, description: str = "", source: str = ""
+    content: str,
+    url: str,
+    title: str,
+    description: str = "",
+    source: str = "",
+    found_by: tuple[str, ...] = (),
 ) -> list[Section]:
     """A page's HTML content cut into sections at its headings that carry an id; the first
     holds the page's one-sentence ``description`` and its ``source`` file too."""
@@ -120,6 +128,8 @@ def sections_of(
             found.append(Section(u=str(section["u"]), h=str(section["h"]), p=title, t=text))
     if found and description:
         found[0]["d"] = description
+    if found and found_by:
+        found[0]["k"] = list(found_by)
     if found and source:
         found[0]["f"] = layout.neutral_path(source)
     return found
@@ -157,7 +167,10 @@ def saturated(count: float, scale: float = 100) -> int:
 
 
 def postings(
-    sections: list[Section], language: str, synonyms: search_synonyms.Synonyms | None = None
+    sections: list[Section],
+    language: str,
+    synonyms: search_synonyms.Synonyms | None = None,
+    aliases: dict[str, tuple[str, ...]] | None = None,
 ) -> dict[str, dict[str, dict[str, list[list[int]]]]]:
     """``{chunk: {search key: {exact form: [[section, weight], …]}}}`` (keys:
     :mod:`thuynguyen_kb.search_keys`). ``weight`` is the word's BM25 weight in the section's
@@ -178,6 +191,18 @@ def postings(
     average_title = sum(len(set(t)) for t in titles.values()) / len(titles) if titles else 1.0
     descriptions = {number: field_forms(sections[number].get("d", "")) for number in starts}
     average_description = sum(map(len, descriptions.values())) / len(starts) if starts else 1.0
+    asked = {number: field_forms(" ".join(sections[number].get("k", []))) for number in starts}
+    average_asked = sum(map(len, asked.values())) / len(starts) if starts else 1.0
+    # The page's names in the other language, as written: their synonyms would count the
+    # page's own title a second time.
+    named = {
+        number: {
+            canonical(word)
+            for name in (aliases or {}).get(sections[number].get("f", ""), ())
+            for word in words(name)
+        }
+        for number in starts
+    }
     for number, section in enumerate(sections):
         counts: Counter[str] = Counter(texts[number])
         norm = 1 - B + B * len(texts[number]) / (average or 1.0)
@@ -186,13 +211,20 @@ def postings(
         title_norm = 1 - TITLE_B + TITLE_B * len(title) / (average_title or 1.0)
         described = Counter(descriptions.get(number, ()))
         described_norm = 1 - B + B * sum(described.values()) / (average_description or 1.0)
-        for form in sorted(set(counts) | heading | title | set(described)):
+        phrases = Counter(asked.get(number, ()))
+        phrases_norm = 1 - B + B * sum(phrases.values()) / (average_asked or 1.0)
+        alias = named.get(number, set())
+        alias_norm = 1 - TITLE_B + TITLE_B * len(alias) / (average_title or 1.0)
+        fields = set(counts) | heading | title | set(described) | alias | set(phrases)
+        for form in sorted(fields):
             weight = saturated(counts[form] / norm + HEADING * (form in heading))
             posting = [number, weight]
             headword = titles.get(number, [])[:1] == [form]
             in_title = (HEADWORD if headword else 1) * (form in title)
             page_weight = saturated(in_title / title_norm, 100 * TITLE)
             page_weight += saturated(described[form] / described_norm, 100 * DESCRIPTION)
+            page_weight += saturated((form in alias) / alias_norm, 100 * ALIAS)
+            page_weight += saturated(phrases[form] / phrases_norm, 100 * FOUND_BY)
             if page_weight:
                 posting.append(page_weight)
             folded = search_keys.key(form, language)
@@ -255,10 +287,11 @@ def index_files(
     sections: list[Section],
     synonyms: search_synonyms.Synonyms | None = None,
     help_data: dict[str, object] | None = None,
+    aliases: dict[str, tuple[str, ...]] | None = None,
 ) -> dict[str, str]:
     """Every file of one language's index, by name; ``help_data`` is what search offers when it
     finds nothing (:mod:`thuynguyen_kb.search_help`)."""
-    chunks, tails = tiered(postings(sections, language, synonyms), sections)
+    chunks, tails = tiered(postings(sections, language, synonyms, aliases), sections)
     meta = {
         "lang": language,
         "count": len(sections),
@@ -289,6 +322,7 @@ def write_index(
     sections: list[Section],
     synonyms: search_synonyms.Synonyms | None = None,
     help_data: dict[str, object] | None = None,
+    aliases: dict[str, tuple[str, ...]] | None = None,
 ) -> None:
     """Write one language's index as ``folder``, replacing an earlier build's index whole."""
-    write_folder_atomically(folder, index_files(language, sections, synonyms, help_data))
+    write_folder_atomically(folder, index_files(language, sections, synonyms, help_data, aliases))

@@ -29,13 +29,14 @@ thesaurus.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from thuynguyen_kb import glossary, layout, search_keys
+from thuynguyen_kb import glossary, layout, search_keys, search_questions
 from thuynguyen_kb.schemas import Strict, Text
 from thuynguyen_kb.vietnamese import canonical, words
 
@@ -170,3 +171,27 @@ class Synonyms:
 
 def _forms(phrase: str) -> list[str]:
     return [canonical(word) for word in words(phrase)]
+
+
+def other_names(records: Iterable[Any], language: str) -> dict[str, tuple[str, ...]]:
+    """Each record's page (its Vietnamese file) → its title in the other languages, for the
+    index of ``language``: a reader of the English pages who knows a body by its Vietnamese
+    name ("Ủy ban nhân dân thành phố") finds its page, and the reverse."""
+    found: dict[str, tuple[str, ...]] = {}
+    for record in records:
+        own = record.title(language)
+        others = [
+            _without_stopwords(record.title(other), other)
+            for other in layout.LANGUAGES
+            if other != language and record.translated(other) and record.title(other) != own
+        ]
+        if others:
+            found[record.page] = tuple(others)
+    return found
+
+
+def _without_stopwords(text: str, language: str) -> str:
+    """``text`` without the stopwords of its language: the English "the" would otherwise be
+    filed as the Vietnamese "thể", "thế" (they share a key) on every Vietnamese page."""
+    stop = {canonical(word) for word in search_questions.STOPWORDS.get(language, ())}
+    return " ".join(word for word in words(text) if canonical(word) not in stop)
