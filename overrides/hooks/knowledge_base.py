@@ -42,7 +42,9 @@ def on_pre_build(config: Any) -> None:
         # Paths relative to the working folder, as the check script prints them.
         docs = Path(os.path.relpath(config.docs_dir))
         settings = site_config.read(Path(os.path.relpath(config.config_file_path)))
-        sources = loader.load(docs, settings)
+        # Under mkdocs serve, git's answers are kept for the next save (same commit checked out).
+        history = preview.state.history if build_state.serving else None
+        sources = loader.load(docs, settings, history)
         kb = knowledge.assemble(sources)
         problems = rules.check(sources, kb)
         if problems:

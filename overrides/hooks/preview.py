@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs import utils
 from mkdocs.commands import build
 from mkdocs.plugins import get_plugin_logger
@@ -95,8 +96,9 @@ def _unless_page_only(name: str) -> Callable[..., Any]:
 
 def on_startup(command: str, dirty: bool) -> None:
     """Under ``mkdocs serve``, wrap the build's steps (once per run)."""
-    if command != "serve" or dirty or _real:  # --dirty: MkDocs' own partial builds instead
+    if command != "serve" or dirty or preview.state.active:  # --dirty: MkDocs' own builds
         return
+    preview.state.active = True
     _real.update(
         populate=build._populate_page,
         build_page=build._build_page,
@@ -111,6 +113,26 @@ def on_startup(command: str, dirty: bool) -> None:
     build._build_extra_template = _unless_page_only("extra_template")
     Files.copy_static_files = _unless_page_only("copy_static")  # type: ignore[method-assign]
     utils.clean_directory = _unless_page_only("clean")
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates as compiled by an earlier build of this run (Jinja checks each
+    one's source and compiles it again if it changed)."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = preview.state.templates.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)  # dropped by Jinja if the checksum differs
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        preview.state.templates[bucket.key] = bucket.bytecode_to_string()
+
+
+def on_env(env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environment:
+    """Under ``mkdocs serve``, compile each template once per run, not once per rebuild."""
+    if preview.state.active:
+        env.bytecode_cache = _CompiledTemplates()
+    return env
 
 
 def _attempt(builder: Callable[[], None], plan: preview.Plan) -> None:
@@ -137,7 +159,7 @@ def on_serve(server: Any, config: Any, builder: Callable[..., None]) -> Any:
     """Note the watched files; rebuild each save as a page save or a full rebuild."""
     roots = [Path(config.docs_dir), Path(config.config_file_path), *map(Path, config.watch)]
     docs = Path(config.docs_dir)
-    if not _real:
+    if not preview.state.active:
         return server  # --dirty: the steps are not wrapped
     preview.state.inputs = preview.snapshot(roots)
     log.info(preview.announcement(preview.Plan(None, "the first build")))

@@ -75,11 +75,16 @@ class Plan:
 class State:
     """What the preview remembers between rebuilds (one ``mkdocs serve`` process)."""
 
+    active: bool = False  # under mkdocs serve (not --dirty), once the build's steps are wrapped
     inputs: dict[str, Stamp] | None = None  # the watched files when the last good build began
     signature: tuple[Any, ...] | None = None  # the knowledge base the last good build used
     pages: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     plan: Plan | None = None  # the build under way: a page save, or None (full)
     written: list[str] = field(default_factory=list)  # pages the page save wrote (site paths)
+    templates: dict[str, bytes] = field(default_factory=dict)  # compiled Jinja templates
+    # The day of each page's last commit, by (path, the commit checked out): git is not asked
+    # again at every save (thuynguyen_kb.loader).
+    history: dict[tuple[str, str], Any] = field(default_factory=dict)
 
 
 state = State()
