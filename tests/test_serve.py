@@ -59,7 +59,7 @@ def served_text(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=30) as answer:
             return answer.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError):
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
         return ""
 
 
@@ -78,10 +78,12 @@ def wait_for(url: str, holds: Callable[[str], bool], project: Path) -> str:
                 f"{server_log(project)}")  # fmt: skip
 
 
-def rebuilt(project: Path, url: str, save: Callable[[], None]) -> str:
+def rebuilt(project: Path, url: str, save: Callable[[], None], serving: bool = True) -> str:
     """Save, wait until the server has announced a rebuild and finished it (a request waits for
-    the build under way); return what it announced, the last line if it started over."""
-    wait_for(url, lambda text: "</html>" in text, project)  # the first build is done
+    the build under way); return what it announced, the last line if it started over. A server
+    whose last build failed answers no request until a build succeeds: ``serving=False``."""
+    if serving:
+        wait_for(url, lambda text: "</html>" in text, project)  # the first build is done
     time.sleep(1.0)  # let the watcher see the save as a change of its own
     before = server_log(project).count(ANNOUNCED)
     save()
@@ -195,3 +197,29 @@ def test_a_changed_front_matter_rebuilds_the_pages_that_list_it(
     assert FULL_REBUILD in line
     assert "the front matter of docs/nhiem-vu/kinh-phi.md changed" in line
     wait_for(url + "nhiem-vu/", lambda text: title in text, project)
+
+
+def test_a_page_save_that_breaks_a_rule_stops_as_a_full_build_does(
+    served: tuple[Path, str],
+) -> None:
+    """The rules judge the text of pages too: a page save runs them, stops on a problem with
+    its line, and the save that mends it rebuilds everything (nothing stale is kept)."""
+    project, url = served
+    page = project / "docs" / "lien-he.md"
+    mended = page.read_text(encoding="utf-8")
+    wait_for(url, lambda text: "</html>" in text, project)
+    time.sleep(1.0)
+    before = len(server_log(project))
+    append_line(page, "<!-- kb:no-such-marker -->")
+    deadline = time.monotonic() + WAIT
+    while "KB-MARKER" not in server_log(project)[before:] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    printed = server_log(project)[before:]
+    assert PAGE_SAVE + "docs/lien-he.md rendered again" in printed
+    assert "docs/lien-he.md:" in printed.split("KB-MARKER")[0].splitlines()[-1]
+    marker = f"Dòng sửa {time.time_ns()}"
+    line = rebuilt(
+        project, url, lambda: page.write_text(f"{mended}\n{marker}\n", "utf-8"), serving=False
+    )
+    assert FULL_REBUILD + "no earlier build to start from)" in line
+    wait_for(url + "lien-he/", lambda text: marker in text, project)
