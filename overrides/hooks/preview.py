@@ -8,6 +8,9 @@ this (``on_startup`` returns at once, the other events are not used by a build).
   a page and the theme's templates, copying the static files and cleaning the site folder (in a
   page save, only the changed pages are rendered, and nothing else is copied or removed).
   mkdocs-static-i18n builds the other languages with the same functions, so they are wrapped too.
+- ``on_env``: under ``mkdocs serve``, give the theme's Jinja environment a cache of compiled
+  templates kept for the run (Jinja compiles a template again if its source changed), so that a
+  rebuild does not compile every template again.
 - ``on_serve``: note the watched files as the first build left them, and give the server a
   builder that chooses, at each save, between a page save and a full rebuild, logs which and
   why, and falls back to a full rebuild when the page save finds that it needs one (a page's
