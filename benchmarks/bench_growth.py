@@ -17,7 +17,8 @@ subsection in each, builds the copy and prints:
 - ``scripts/check_links.py`` on the built copy: CPU time, peak memory (maxrss), CPU per 100 pages;
 - at the ``--preview-sizes`` only (a server is slow to start): edit→preview, the median over
   PREVIEW_SAVES saves of a page under ``mkdocs serve`` of the time until the served page shows
-  the change.
+  the change, and how many of the saves the server rebuilt as a page save (only the saved page
+  rendered again, ``thuynguyen_kb.preview``) rather than in full.
 
 Then the ratios the growth targets are stated in, from the smallest size to each larger one.
 The copies are built as the tests build theirs: no PDF packs, no dates (no git history).
@@ -56,6 +57,7 @@ EDITED_PAGE = "docs/ke-hoach.md"  # the source of CONTENT_PAGE, saved for edit�
 SYNTHETIC_FOLDER = "trang-them"
 SECTION_LABEL = ("Trang thêm", "More pages")  # the nested subsection's label, vi and en
 PREVIEW_SAVES = 5
+PAGE_SAVE = "Preview: page save"  # how mkdocs serve announces one (thuynguyen_kb.preview)
 PREVIEW_TIMEOUT = 300.0  # seconds to wait for one rebuild (or the first build) of the server
 ASSET_SUFFIXES = (
     ".css",
@@ -342,9 +344,10 @@ def tail(log: Path) -> str:
     return log.read_text(encoding="utf-8", errors="replace")[-3000:]
 
 
-def edit_to_preview(project: Path, log: Path) -> list[float]:
+def edit_to_preview(project: Path, log: Path) -> tuple[list[float], int]:
     """Seconds from each save of EDITED_PAGE to the served page showing it, under
-    ``mkdocs serve`` as ``make serve`` runs it (live reload, full rebuilds)."""
+    ``mkdocs serve`` as ``make serve`` runs it (live reload), and how many of the saves were
+    rebuilt as page saves."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/{CONTENT_PAGE.removesuffix('index.html')}"
     # As `make serve` runs it: no publication settings.
@@ -376,7 +379,7 @@ def edit_to_preview(project: Path, log: Path) -> list[float]:
             server.terminate()
             server.wait(timeout=30)
             source.write_text(original, encoding="utf-8")
-    return times
+    return times, log.read_text(encoding="utf-8", errors="replace").count(PAGE_SAVE)
 
 
 @dataclass(frozen=True)
@@ -392,6 +395,7 @@ class Figures:
     first_load_files: int
     check_links: Run
     preview: list[float]
+    page_saves: int
 
     @property
     def total_pages(self) -> int:
@@ -419,7 +423,7 @@ def measure(size: int, work: Path, preview: bool) -> Figures:
         project,
         work / f"check-links-{size}.log",
     )
-    times = edit_to_preview(project, work / f"serve-{size}.log") if preview else []
+    times, page_saves = edit_to_preview(project, work / f"serve-{size}.log") if preview else ([], 0)
     return Figures(
         size=size,
         pages=pages_per_language(site),
@@ -430,6 +434,7 @@ def measure(size: int, work: Path, preview: bool) -> Figures:
         first_load_files=len(files),
         check_links=checked,
         preview=times,
+        page_saves=page_saves,
     )
 
 
@@ -450,7 +455,10 @@ def print_figures(figures: Figures) -> None:
     )
     if f.preview:
         shown = ", ".join(f"{t:.2f}" for t in f.preview)
-        print(f"  edit→preview: median {statistics.median(f.preview):.2f} s ({shown} s)")
+        print(
+            f"  edit→preview: median {statistics.median(f.preview):.2f} s ({shown} s);"
+            f" {f.page_saves} of {len(f.preview)} saves rebuilt as page saves, the rest in full"
+        )
 
 
 def growth(new: float, old: float) -> str:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from pathlib import Path
 
 import feedparser
 import pytest
 from helpers import commit_all, git, load_knowledge_base, write_project
 from lxml import html
 
-from thuynguyen_kb import source_dates
+from thuynguyen_kb import loader, site_config, source_dates
 from thuynguyen_kb.content_policy import violations
 from thuynguyen_kb.feeds import atom, entry_id, href, path
 from thuynguyen_kb.knowledge import Change
@@ -344,3 +345,26 @@ def test_feed_paths_and_links_from_pages() -> None:
     assert href("feed.xml", "nhiem-vu/a.html") == "../feed.xml"
     assert href("en/", "feed.en.xml") == "en/"
     assert href("", "feed.xml") == "./"
+
+
+def test_make_serve_asks_git_once_per_file_and_commit_checked_out(tmp_path, monkeypatch) -> None:
+    """``make serve`` loads the sources at every save: the day of a file's last commit is kept
+    for the commit checked out, and asked again once another is (a new commit)."""
+    root = committed_project(tmp_path, "2026-03-10", "2026-03-10T09:00:00+07:00")
+    asked: list[Path] = []
+    real = source_dates.file_last_changed
+    monkeypatch.setattr(source_dates, "file_last_changed", lambda p: asked.append(p) or real(p))
+    settings = site_config.read(root / "mkdocs.yml")
+    kept: dict = {}
+    first = loader.load(root / "docs", settings, kept)
+    again = loader.load(root / "docs", settings, kept)
+    assert len(asked) == 1
+    assert first.last_changed == again.last_changed == {"a.md": datetime.date(2026, 3, 10)}
+    (root / "docs" / "a.md").write_text(page("A", [("2026-03-12", "Sửa.")]), "utf-8")
+    commit_all(root, "Page A again", when="2026-03-12T09:00:00+07:00")
+    assert loader.load(root / "docs", settings, kept).last_changed == {
+        "a.md": datetime.date(2026, 3, 12)
+    }
+    assert len(asked) == 2
+    loader.load(root / "docs", settings)  # a build keeps nothing
+    assert len(asked) == 3

@@ -1,5 +1,7 @@
 """Note which MkDocs command runs (``build_state.serving``), for the hooks that act otherwise in
-a preview: ``contact.py``, ``downloads.py`` and ``publishing.py``. Listed first in mkdocs.yml.
+a preview: ``contact.py``, ``downloads.py``, ``publishing.py`` and ``knowledge_base.py`` (what
+the preview never makes is listed in ``thuynguyen_kb.preview``). Listed first in mkdocs.yml;
+``preview.py``, second, rebuilds a save of a page's text alone.
 
 - ``on_startup``: ``mkdocs serve`` (``make serve``) or a build.
 """

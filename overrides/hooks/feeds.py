@@ -10,7 +10,8 @@ ids and links are as they are).
   ``overrides/main.html``), relative to the page. Not in the offline copy: Material's script
   fetches ``sitemap.xml`` beside every such link, which a browser refuses from disk.
 - ``on_post_build`` (default priority, before mkdocs-static-i18n starts the next language's
-  build at -100): write the language's feed, to a temporary file renamed into place.
+  build at -100): write the language's feed, to a temporary file renamed into place (not in a
+  preview's page save, ``thuynguyen_kb.preview``: the change notes did not change).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from thuynguyen_kb import build_state, feeds, layout, markers, source_dates
+from thuynguyen_kb import build_state, feeds, layout, markers, preview, source_dates
 from thuynguyen_kb.files import write_atomically
 from thuynguyen_kb.offline.zip_file import EARLIEST
 from thuynguyen_kb.render.changes import feed_title
@@ -73,6 +74,8 @@ def _address(page: str) -> str:
 
 def on_post_build(config: Any) -> None:
     """Write the language's feed."""
+    if preview.skips("Atom feeds"):
+        return
     language = config.theme["language"]
     kb = build_state.loaded()
     xml = feeds.atom(

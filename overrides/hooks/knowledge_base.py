@@ -5,6 +5,8 @@
   (``rules.check``, the same rules as ``scripts/check_structure.py``); any problem stops the
   build with ``path:line: CODE`` lines. mkdocs-static-i18n builds the other languages from inside
   the default language's ``on_post_build``, with the same sources: they reuse what was read.
+  Under ``mkdocs serve``, a page save whose knowledge base differs from the last build's turns
+  into a full rebuild (``thuynguyen_kb.preview``): other pages render its records.
 - ``on_page_markdown``: fill the page's ``<!-- kb:… -->`` markers (``render.markers.fill``), in
   the language the page is written in (a page shown untranslated is filled in Vietnamese, like
   its text). On a recommendation page, set the tags to its themes' labels (Material's tags
@@ -23,7 +25,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from thuynguyen_kb import build_state, knowledge, layout, loader, rules, site_config
+from thuynguyen_kb import build_state, knowledge, layout, loader, preview, rules, site_config
 from thuynguyen_kb.csv_files import csv_text
 from thuynguyen_kb.files import write_atomically
 from thuynguyen_kb.render import matrix
@@ -40,7 +42,9 @@ def on_pre_build(config: Any) -> None:
         # Paths relative to the working folder, as the check script prints them.
         docs = Path(os.path.relpath(config.docs_dir))
         settings = site_config.read(Path(os.path.relpath(config.config_file_path)))
-        sources = loader.load(docs, settings)
+        # Under mkdocs serve, git's answers are kept for the next save (same commit checked out).
+        history = preview.state.history if build_state.serving else None
+        sources = loader.load(docs, settings, history)
         kb = knowledge.assemble(sources)
         problems = rules.check(sources, kb)
         if problems:
@@ -51,6 +55,8 @@ def on_pre_build(config: Any) -> None:
                 f"The sources break {len(problems)} rule(s) of scripts/check_structure.py:\n"
                 f"{lines}\nFix them and build again (the README explains each code)."
             )
+        if build_state.serving:  # a page save needs a full rebuild if the records changed
+            preview.check_knowledge_base(kb)
         _run.update(kb=kb)
         build_state.knowledge_base = kb
     _run["csv"] = []

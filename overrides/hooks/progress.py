@@ -5,6 +5,7 @@
   the compiled summary of each period (DOCX) into ``downloads/progress/``, each file written to a
   temporary name and renamed, dated by the last commit (``SOURCE_DATE_EPOCH`` if set), so that
   the same sources give the same bytes. A file that cannot be written stops the build, named.
+  A preview's page save (``thuynguyen_kb.preview``) keeps them: their data did not change.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from thuynguyen_kb import build_state, source_dates
+from thuynguyen_kb import build_state, preview, source_dates
 from thuynguyen_kb.offline.zip_file import source_time
 from thuynguyen_kb.progress.publish import PublishError, write_reports
 
 
 def on_post_build(config: Any) -> None:
     """Write this language's progress exports, charts and summaries."""
+    if preview.skips("progress downloads"):
+        return
     when = source_time(source_dates.last_commit_time(Path(config.config_file_path).parent))
     try:
         write_reports(build_state.loaded(), Path(config.site_dir), config.theme["language"], when)

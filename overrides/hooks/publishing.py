@@ -15,6 +15,8 @@
   mkdocs.offline.yml): it is opened from disk, not served. Nor has ``mkdocs serve``'s preview
   (``build_state.serving``): its own server sends neither, and a writer waits for every rebuild.
   Inline code that the Content-Security-Policy cannot allow stops the build, page and line named.
+  A preview's page save (``thuynguyen_kb.preview``) renders only the changed pages: it checks
+  those for inline code and keeps the minified files and ``_headers`` of the last full rebuild.
 """
 
 from __future__ import annotations
@@ -25,10 +27,10 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from thuynguyen_kb import build_state
+from thuynguyen_kb import build_state, preview
 from thuynguyen_kb.files import write_atomically
 from thuynguyen_kb.publishing import headers_file
-from thuynguyen_kb.publishing.inline_code import InlineCodeError
+from thuynguyen_kb.publishing.inline_code import InlineCodeError, checked_hashes
 from thuynguyen_kb.publishing.minify import MinifyError, minify_site
 from thuynguyen_kb.publishing.policy import language_root
 from thuynguyen_kb.publishing.precompress import precompress_site
@@ -65,15 +67,27 @@ def on_post_build(config: Any) -> None:
     if _open_builds:
         return
     site = Path(config.site_dir)
+    if preview.skips("minified CSS and JS, _headers"):
+        # The pages a page save wrote must still pass the check that _headers makes.
+        _check_inline_code(site, [Path(page) for page in preview.state.written])
+        return
     try:
         minify_site(Path(config.docs_dir), site)
     except MinifyError as error:
         raise PluginError(str(error)) from None
     if not config.extra.get("publishing_headers", True):
         return
-    try:
-        headers_file.write(site)
-    except InlineCodeError as error:
-        raise PluginError(f"{error}\nMove the code into a file under docs/assets/.") from None
+    _check_inline_code(site, None, write=True)
     if not build_state.serving:
         precompress_site(site)
+
+
+def _check_inline_code(site: Path, pages: list[Path] | None, write: bool = False) -> None:
+    """Write ``_headers`` (``write``) or only check ``pages``; stop on inline code."""
+    try:
+        if write:
+            headers_file.write(site)
+        else:
+            checked_hashes(site, pages)
+    except InlineCodeError as error:
+        raise PluginError(f"{error}\nMove the code into a file under docs/assets/.") from None

@@ -4,7 +4,8 @@
   next language): write this language's report form of every body into ``downloads/forms/``,
   the workbook always, its printable PDF when the build makes PDFs (``kb.downloads.pdf_packs``,
   as the training packs, and from the same cache), all dated by the last commit (never the time
-  of the build). A form that cannot be written stops the build, naming the body.
+  of the build). A form that cannot be written stops the build, naming the body. A preview's
+  page save (``thuynguyen_kb.preview``) keeps them: the knowledge base did not change.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from thuynguyen_kb import build_state, source_dates
+from thuynguyen_kb import build_state, preview, source_dates
 from thuynguyen_kb.offline.zip_file import source_time
 from thuynguyen_kb.packs.build import cache_folder
 from thuynguyen_kb.progress.publish import PublishError, write_forms
@@ -25,6 +26,8 @@ log = get_plugin_logger(__name__)
 
 def on_post_build(config: Any) -> None:
     """Write the language's report forms."""
+    if preview.skips("report forms"):
+        return
     kb = build_state.loaded()
     repository = Path(config.config_file_path).parent
     when = source_time(source_dates.last_commit_time(repository))

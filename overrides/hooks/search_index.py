@@ -10,7 +10,8 @@ nothing, ``thuynguyen_kb.search_help``) and gives each page the relative address
 of its language's index (``kb_search_base``, read by ``partials/search.html``; relative, so it
 works from disk); ``on_post_build`` writes the index beside the language's pages, with the
 site's abbreviations, everyday words and glossary terms as synonyms
-(``thuynguyen_kb.search_synonyms``).
+(``thuynguyen_kb.search_synonyms``). A preview's page save (``thuynguyen_kb.preview``) keeps
+the index of the last full rebuild: its weights span every page.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from thuynguyen_kb import (
     build_state,
     layout,
     nav_entries,
+    preview,
     search_help,
     search_index,
     search_synonyms,
@@ -70,6 +72,8 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
 
 def on_post_build(config: Any) -> None:
     """Write the language's index (``search-kb/`` or ``en/search-kb/``)."""
+    if preview.skips("search index"):
+        return
     folder = Path(config.site_dir) / _prefix(config) / search_index.FOLDER
     language = config.theme["language"]
     docs = Path(config.docs_dir)

@@ -96,8 +96,14 @@ def list_files(docs: Path) -> list[Path]:
     return found
 
 
-def load(docs: Path, config: SiteConfig) -> Sources:
-    """Read every file under ``docs``; pages get their front matter parsed."""
+def load(
+    docs: Path,
+    config: SiteConfig,
+    history: dict[tuple[str, str], datetime.date | None] | None = None,
+) -> Sources:
+    """Read every file under ``docs``; pages get their front matter parsed. ``history`` keeps
+    the days read from git by (file, commit checked out), for the next load of the same
+    checkout (``make serve`` loads at every save)."""
     excluded = pathspec.GitIgnoreSpec.from_lines(
         [*MKDOCS_DEFAULT_EXCLUDE, *config.patterns("exclude_docs")]
     )
@@ -111,20 +117,30 @@ def load(docs: Path, config: SiteConfig) -> Sources:
             _read_markdown(sources, path, rel, excluded)
         elif path.suffix == ".yml" and rel.startswith("_data/"):
             _read_data(sources, path, rel)
-    _read_history(sources)
+    _read_history(sources, history)
     return sources
 
 
-def _read_history(sources: Sources) -> None:
+def _read_history(
+    sources: Sources, known: dict[tuple[str, str], datetime.date | None] | None
+) -> None:
     """When each page with change notes was last committed (git), for the rules on them."""
     noted = [rel for rel, page in sources.pages.items() if (page.front_matter or {}).get("changes")]
     root = source_dates.repository_root(sources.docs.resolve()) if noted else None
     if root is None:
         return  # not a repository: the dates are not checked against its history
     being_edited = source_dates.uncommitted(root, sources.docs.resolve())
+    head = source_dates.head_commit(root) if known is not None else None
     for rel in noted:
         path = (sources.docs / rel).resolve()
-        day = None if path in being_edited else source_dates.file_last_changed(path)
+        if path in being_edited:
+            continue
+        if known is not None and head is not None and (str(path), head) in known:
+            day = known[(str(path), head)]
+        else:
+            day = source_dates.file_last_changed(path)
+            if known is not None and head is not None:
+                known[(str(path), head)] = day
         if day is not None:
             sources.last_changed[rel] = day
 

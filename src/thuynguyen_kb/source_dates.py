@@ -138,6 +138,12 @@ def file_last_changed(path: Path) -> datetime.date | None:
     return site_day(datetime.datetime.fromtimestamp(timestamp, tz=datetime.UTC))
 
 
+def head_commit(root: Path) -> str | None:
+    """The commit checked out in the repository at ``root`` (its hash), if there is one."""
+    found = (_git(root, "rev-parse", "--verify", "-q", "HEAD") or "").strip()
+    return found or None
+
+
 def uncommitted(root: Path, folder: Path) -> set[Path]:
     """The files under ``folder`` whose content differs from the last commit (changed, staged,
     new, untracked): their history does not yet hold what they say."""

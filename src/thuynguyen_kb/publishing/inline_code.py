@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,11 +104,12 @@ def _problems(rel: str, document: html.HtmlElement) -> list[Problem]:
     return found
 
 
-def scan(site: Path) -> InlineCode:
-    """Read every HTML page of the built ``site``: hashes of its inline scripts, and problems."""
+def scan(site: Path, pages: Iterable[Path] | None = None) -> InlineCode:
+    """Read every HTML page of the built ``site`` (or only ``pages`` of it): hashes of its
+    inline scripts, and problems."""
     hashes: set[str] = set()
     problems: list[Problem] = []
-    for path in sorted(site.rglob("*.html")):
+    for path in sorted(site.rglob("*.html") if pages is None else pages):
         rel = path.relative_to(site).as_posix()
         document = html.document_fromstring(path.read_bytes(), parser=_PARSER)
         for script in document.iter("script"):
@@ -117,9 +119,10 @@ def scan(site: Path) -> InlineCode:
     return InlineCode(tuple(sorted(hashes)), tuple(sorted(problems)))
 
 
-def checked_hashes(site: Path) -> tuple[str, ...]:
-    """The inline scripts' hashes of ``site``; raise :class:`InlineCodeError` on any problem."""
-    found = scan(site)
+def checked_hashes(site: Path, pages: Iterable[Path] | None = None) -> tuple[str, ...]:
+    """The inline scripts' hashes of ``site`` (or of ``pages`` of it); raise
+    :class:`InlineCodeError` on any problem."""
+    found = scan(site, pages)
     if found.problems:
         raise InlineCodeError(found.problems)
     return found.script_hashes
