@@ -338,8 +338,8 @@ def test_a_missing_docs_folder_is_an_error_not_a_pass(
             "structure-kb-unknown-field",
             "docs/nhiem-vu/chinh-sach.md:5: FRONT-MATTER-FIELD front matter field 'laed' is not a"
             " field of a 'task' page (found 'laed:', expected one of: assignment, changes,"
-            " deadline, description, id, lead, plan_ref, related_bodies, source, support, title,"
-            " type; correct the spelling or remove it)",
+            " deadline, description, found_by, id, lead, plan_ref, related_bodies, source,"
+            " support, title, type; correct the spelling or remove it)",
         ),
         (
             "structure-module-section",
