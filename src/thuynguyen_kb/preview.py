@@ -1,7 +1,8 @@
 """What ``make serve`` (``mkdocs serve``) rebuilds after a save, and what its preview leaves out.
 
 A full build of both languages takes seconds; an editor who saves one page waits for it. So the
-preview tells two kinds of rebuild apart (``overrides/hooks/preview.py`` and ``preview_steps.py`` carry them out):
+preview tells two kinds of rebuild apart (``overrides/hooks/preview.py`` and
+``preview_steps.py`` carry them out):
 
 - **a page save**: the only files changed since the last build are pages (``.md`` under the docs
   folder, not shared fragments), none added or removed, each with its front matter unchanged, and
