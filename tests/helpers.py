@@ -224,6 +224,15 @@ def load_hook(name: str) -> ModuleType:
     return module
 
 
+def load_benchmark(name: str) -> ModuleType:
+    """Import ``benchmarks/<name>.py`` by path: the folder is no package."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
 def site_pages(site: Path) -> list[str]:
     """Every page of the built site, as its address below the site's root: each folder's
     ``index.html`` (``""``, ``en/ke-hoach/`` …) and the not-found pages (``404.html``)."""

@@ -5,28 +5,15 @@ its arguments refuse a size that is no number of pages.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from helpers import LANGUAGE_HOMES, REPO, load
+from helpers import LANGUAGE_HOMES, load, load_benchmark
 
 SYNTHETIC = 3
 
 
-def load_benchmark() -> ModuleType:
-    """Import ``benchmarks/bench_growth.py`` by path: the folder is no package."""
-    path = REPO / "benchmarks" / "bench_growth.py"
-    spec = importlib.util.spec_from_file_location("bench_growth", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = load_benchmark()
+bench = load_benchmark("bench_growth")
 
 
 @pytest.fixture(scope="module")

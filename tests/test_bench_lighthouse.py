@@ -5,27 +5,13 @@ parser of Lighthouse's JSON reports (a tiny hand-made report, and corrupt ones i
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from helpers import REPO
+from helpers import REPO, load_benchmark
 
-
-def load_benchmark() -> ModuleType:
-    """Import ``benchmarks/bench_lighthouse.py`` by path: the folder is no package."""
-    path = REPO / "benchmarks" / "bench_lighthouse.py"
-    spec = importlib.util.spec_from_file_location("bench_lighthouse", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = load_benchmark()
+bench = load_benchmark("bench_lighthouse")
 
 
 def report(**changes: object) -> dict:
