@@ -142,3 +142,22 @@ def test_what_readers_type_is_a_field_of_the_page_and_not_sent_for_excerpts() ->
         search_index.sections_of("<p>Tổng đài 111.</p>", "tre/", "Trẻ em"), "vi"
     ).get("go", {})
     assert "gọi" not in search_index.index_files("vi", pages)["d-0.js"]  # never shown
+
+
+def meta_of(files: dict[str, str]) -> dict:
+    text = files["meta.js"]
+    return json.loads(text[text.index(",") + 1 : text.rindex(")")])
+
+
+def test_a_handout_weighs_less_than_its_module_and_the_weight_reaches_the_browser() -> None:
+    text = "<p>Tổng đài 111.</p>"
+    module = search_index.sections_of(text, "m3/", "M3", "", "m3.md", (), "module")
+    handout = search_index.sections_of(text, "m3-tl/", "Tài liệu M3", "", "m3-tl.md", (), "handout")
+    assert handout[0]["y"] == "handout"
+    assert "y" not in search_index.sections_of("<p>x</p>", "a/", "A")[0]
+    meta = meta_of(search_index.index_files("vi", module + handout))
+    assert meta["weights"] == {"1": search_index.TYPE_WEIGHTS["handout"]}  # the handout only
+    assert search_index.TYPE_WEIGHTS["handout"] < 1
+    assert meta_of(search_index.index_files("vi", module))["weights"] == {}
+    files = search_index.index_files("vi", module + handout)
+    assert "handout" not in files["d-0.js"]  # the type is not sent for excerpts

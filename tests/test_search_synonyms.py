@@ -65,6 +65,38 @@ def test_the_sites_own_list_is_read() -> None:
     assert search_synonyms.read(Path("/nonexistent")) == []
 
 
+def unwritten(
+    abbreviations: list[search_synonyms.Abbreviation], pages: dict[str, str]
+) -> list[str]:
+    """The abbreviations written on no page of a language (``pages``: its text, lower case),
+    neither as they are nor spelled out."""
+    return [
+        f"{abbreviation.short} ({language})"
+        for abbreviation in abbreviations
+        for language, expansions in abbreviation.long.items()
+        if not any(
+            written.lower() in pages[language] for written in (abbreviation.short, *expansions)
+        )
+    ]
+
+
+def test_every_abbreviation_is_written_on_the_site_as_it_is_or_spelled_out() -> None:
+    """A line of the list whose words the site never writes would only add noise: search would
+    file nothing under it, and its tooltip would show nowhere."""
+    pages = {
+        language: "\n".join(
+            path.read_text(encoding="utf-8").lower()
+            for path in (REPO / "docs").rglob("*.md")
+            if path.name.endswith(".en.md") == (language == "en")
+            and path != REPO / "docs" / search_synonyms.FILE  # the list itself
+        )
+        for language in ("vi", "en")
+    }
+    assert unwritten(search_synonyms.read(REPO / "docs"), pages) == []
+    made_up = search_synonyms.parse("*[XQZ]: Không có ở đâu – nowhere at all")
+    assert unwritten(made_up, pages) == ["XQZ (vi)", "XQZ (en)"]
+
+
 TERMS = [search_synonyms.SearchTerm(official="procuracy", everyday=["prosecutor"], reason="r")]
 
 

@@ -54,8 +54,9 @@ def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
         description = str(page.meta.get("description") or "")
         source = page.file.src_uri
         found_by = tuple(str(phrase) for phrase in page.meta.get("found_by") or ())
+        kind = str(page.meta.get("type") or "")
         _sections.extend(
-            search_index.sections_of(content, url, title, description, source, found_by)
+            search_index.sections_of(content, url, title, description, source, found_by, kind)
         )
     return content
 

@@ -11,9 +11,10 @@ starts a search. The README records the measurements and this choice.
 Per language, under ``<language root>/search-kb/``:
 
 - ``meta.js`` – section count, chunk size, each page's first section, the glossary's page, the
-  token chunks that exist, the tone-placement table (:mod:`thuynguyen_kb.vietnamese`), the
-  language's spelling rules (:mod:`thuynguyen_kb.search_keys`), so the browser keys words
-  exactly as the index did, its question words (:mod:`thuynguyen_kb.search_questions`) and
+  weights of pages by type (:data:`TYPE_WEIGHTS`), the token chunks that exist, the
+  tone-placement table (:mod:`thuynguyen_kb.vietnamese`), the language's spelling rules
+  (:mod:`thuynguyen_kb.search_keys`), so the browser keys words exactly as the index did, its
+  question words (:mod:`thuynguyen_kb.search_questions`) and
   what to offer when nothing is found (:mod:`thuynguyen_kb.search_help`);
 - ``t-<cc>.js`` – postings of the search keys starting with ``cc``: ``{key: {exact form:
   [[section, weight, page weight], …]}}`` (:func:`postings`); the exact forms are what the
@@ -66,6 +67,11 @@ DESCRIPTION = 0.5
 HEADWORD = 1.5
 ALIAS = 2.0
 FOUND_BY = 2.0
+# A page's type (front matter ``type``) may weigh its score: a participant handout repeats its
+# module's content for printing, and the module links to it, so a reader who searches wants
+# the module first; a handout still comes first for the words only it holds. Chosen on both
+# relevance sets (README, "Search"); sent in meta.js as "weights".
+TYPE_WEIGHTS = {"handout": 0.7}
 # Tiered postings: a key keeps in its chunk at most TIER times the square root of the number of
 # sections, its weightiest; the rest go to u-<cc>.js (see tier_size).
 TIER = 8
@@ -85,6 +91,7 @@ class Section(TypedDict):
     t: str
     d: NotRequired[str]
     k: NotRequired[list[str]]  # what readers type to find the page (``found_by``): indexed only
+    y: NotRequired[str]  # the page's type (front matter ``type``): its weight, TYPE_WEIGHTS
     f: NotRequired[str]  # the page's file, in the default language (layout.neutral_path)
 
 
@@ -95,9 +102,11 @@ def sections_of(
     description: str = "",
     source: str = "",
     found_by: tuple[str, ...] = (),
+    kind: str = "",
 ) -> list[Section]:
     """A page's HTML content cut into sections at its headings that carry an id; the first
-    holds the page's one-sentence ``description`` and its ``source`` file too."""
+    holds the page's one-sentence ``description``, its ``source`` file and its ``kind`` (front
+    matter ``type``) too."""
     if not content.strip():
         return []
     root = html.fragment_fromstring(content, create_parent="div")
@@ -132,6 +141,8 @@ def sections_of(
         found[0]["k"] = list(found_by)
     if found and source:
         found[0]["f"] = layout.neutral_path(source)
+    if found and kind:
+        found[0]["y"] = kind
     return found
 
 
@@ -159,6 +170,13 @@ def glossary_page(sections: list[Section]) -> tuple[int, str]:
         if sections[start].get("f") == layout.GLOSSARY_PAGE:
             return number, sections[start]["u"].split("#")[0]
     return -1, ""
+
+
+def page_weights(sections: list[Section]) -> dict[str, float]:
+    """``{page number: weight}`` of the pages whose type weighs their score (TYPE_WEIGHTS)."""
+    starts = page_starts(sections)
+    kinds = [sections[start].get("y", "") for start in starts]
+    return {str(n): TYPE_WEIGHTS[kind] for n, kind in enumerate(kinds) if kind in TYPE_WEIGHTS}
 
 
 def saturated(count: float, scale: float = 100) -> int:
@@ -298,6 +316,7 @@ def index_files(
         "chunk": CHUNK,
         "pages": page_starts(sections),
         "glossary": glossary_page(sections)[0],
+        "weights": page_weights(sections),
         "tokens": sorted(chunks),
         "tones": tone_placement_table(),
         "rules": search_keys.browser_rules(language),
