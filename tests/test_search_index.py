@@ -50,9 +50,13 @@ def test_weights_saturate() -> None:
     assert search_index.saturated(1000) <= 100
 
 
+def meta_of(files: dict[str, str]) -> dict:
+    text = files["meta.js"]
+    return json.loads(text[text.index(",") + 1 : text.rindex(")")])
+
+
 def test_meta_tells_the_browser_the_pages_and_the_question_words() -> None:
-    text = search_index.index_files("vi", PAGES)["meta.js"]
-    meta = json.loads(text[text.index(",") + 1 : text.rindex(")")])
+    meta = meta_of(search_index.index_files("vi", PAGES))
     assert meta["pages"] == [0, 2]
     assert ["gì", "gi"] in [word[0] for word in meta["stopwords"]]
     assert [["bao", "bao"], ["nhiêu", "nhieu"]] in meta["phrases"]
@@ -142,11 +146,6 @@ def test_what_readers_type_is_a_field_of_the_page_and_not_sent_for_excerpts() ->
         search_index.sections_of("<p>Tổng đài 111.</p>", "tre/", "Trẻ em"), "vi"
     ).get("go", {})
     assert "gọi" not in search_index.index_files("vi", pages)["d-0.js"]  # never shown
-
-
-def meta_of(files: dict[str, str]) -> dict:
-    text = files["meta.js"]
-    return json.loads(text[text.index(",") + 1 : text.rindex(")")])
 
 
 def test_a_handout_weighs_less_than_its_module_and_the_weight_reaches_the_browser() -> None:

@@ -65,6 +65,17 @@ def test_the_sites_own_list_is_read() -> None:
     assert search_synonyms.read(Path("/nonexistent")) == []
 
 
+def page_texts(language: str) -> list[str]:
+    """The Markdown pages of ``language``, lower case (the abbreviations list left out: it is
+    not a page, and it holds every abbreviation)."""
+    return [
+        path.read_text(encoding="utf-8").lower()
+        for path in (REPO / "docs").rglob("*.md")
+        if path.name.endswith(".en.md") == (language == "en")
+        and path != REPO / "docs" / search_synonyms.FILE
+    ]
+
+
 def unwritten(
     abbreviations: list[search_synonyms.Abbreviation], pages: dict[str, str]
 ) -> list[str]:
@@ -83,15 +94,7 @@ def unwritten(
 def test_every_abbreviation_is_written_on_the_site_as_it_is_or_spelled_out() -> None:
     """A line of the list whose words the site never writes would only add noise: search would
     file nothing under it, and its tooltip would show nowhere."""
-    pages = {
-        language: "\n".join(
-            path.read_text(encoding="utf-8").lower()
-            for path in (REPO / "docs").rglob("*.md")
-            if path.name.endswith(".en.md") == (language == "en")
-            and path != REPO / "docs" / search_synonyms.FILE  # the list itself
-        )
-        for language in ("vi", "en")
-    }
+    pages = {language: "\n".join(page_texts(language)) for language in ("vi", "en")}
     assert unwritten(search_synonyms.read(REPO / "docs"), pages) == []
     made_up = search_synonyms.parse("*[XQZ]: Không có ở đâu – nowhere at all")
     assert unwritten(made_up, pages) == ["XQZ (vi)", "XQZ (en)"]
@@ -116,11 +119,7 @@ def test_an_official_term_is_found_by_its_everyday_word_one_way() -> None:
 
 def test_every_official_term_is_written_on_a_page_of_its_language(kb) -> None:
     for language, terms in kb.search_terms.items():
-        pages = [
-            path.read_text(encoding="utf-8").lower()
-            for path in (REPO / "docs").rglob("*.md")
-            if (path.name.endswith(f".{language}.md")) == (language != "vi")
-        ]
+        pages = page_texts(language)
         for term in terms:
             assert any(term.official.lower() in page for page in pages), term.official
             assert term.reason.strip()
