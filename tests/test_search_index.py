@@ -4,6 +4,7 @@ the page title counted once per page, and the files search.js reads them from.""
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
@@ -148,10 +149,46 @@ def test_what_readers_type_is_a_field_of_the_page_and_not_sent_for_excerpts() ->
     assert "gọi" not in search_index.index_files("vi", pages)["d-0.js"]  # never shown
 
 
+def test_each_term_of_a_definition_list_with_ids_is_a_section_of_its_own() -> None:
+    glossary = (
+        '<h2 id="t">T</h2><dl><dt id="tre-em">Trẻ em</dt><dt><em>child</em></dt>'
+        "<dd>Người dưới 16 tuổi.</dd>"
+        '<dt id="tong-dai-111">Tổng đài 111</dt><dd>Số điện thoại miễn phí.</dd></dl>'
+    )
+    found = search_index.sections_of(glossary, "thuat-ngu/", "Thuật ngữ")
+    assert [(s["u"], s["h"], s["t"]) for s in found] == [
+        ("thuat-ngu/", "Thuật ngữ", ""),
+        ("thuat-ngu/#t", "T", ""),
+        ("thuat-ngu/#tre-em", "Trẻ em", "child Người dưới 16 tuổi."),
+        ("thuat-ngu/#tong-dai-111", "Tổng đài 111", "Số điện thoại miễn phí."),
+    ]
+    # A list of facts, its terms without ids, stays in its section as text.
+    facts = '<h2 id="a">A</h2><dl>\n<dt>Số</dt>\n<dd>90/KH-UBND</dd>\n</dl>'
+    [_, only] = search_index.sections_of(facts, "ke-hoach/", "Kế hoạch")
+    assert (only["u"], only["t"]) == ("ke-hoach/#a", "Số 90/KH-UBND")
+
+
+def test_a_page_longer_than_the_median_weighs_less_the_longer_it_is() -> None:
+    def page(name: str, paragraphs: int) -> list[search_index.Section]:
+        text = "<p>Tổng đài 111 nhận tin báo về trẻ em.</p>" * paragraphs
+        return search_index.sections_of(text, f"{name}/", name, "", f"{name}.md")
+
+    pages = page("a", 1) + page("b", 1) + page("c", 1) + page("d", 4) + page("e", 16)
+    weights = meta_of(search_index.index_files("vi", pages))["weights"]
+    assert set(weights) == {"3", "4"}  # the median page and the shorter ones weigh 1
+    assert 1 > weights["3"] > weights["4"] > 0
+    expected = 1 / (1 + search_index.LENGTH * math.log(16))  # e is sixteen times the median
+    assert weights["4"] == pytest.approx(expected, abs=1e-3)
+    # A handout's type weight and its length weight multiply.
+    handout = search_index.sections_of("<p>x</p>" * 40, "h/", "H", "", "h.md", (), "handout")
+    weighed = search_index.page_weights(page("a", 1) + page("b", 1) + handout)
+    assert weighed["2"] < search_index.TYPE_WEIGHTS["handout"]
+
+
 def test_a_handout_weighs_less_than_its_module_and_the_weight_reaches_the_browser() -> None:
     text = "<p>Tổng đài 111.</p>"
     module = search_index.sections_of(text, "m3/", "M3", "", "m3.md", (), "module")
-    handout = search_index.sections_of(text, "m3-tl/", "Tài liệu M3", "", "m3-tl.md", (), "handout")
+    handout = search_index.sections_of(text, "m3-tl/", "H3", "", "m3-tl.md", (), "handout")
     assert handout[0]["y"] == "handout"
     assert "y" not in search_index.sections_of("<p>x</p>", "a/", "A")[0]
     meta = meta_of(search_index.index_files("vi", module + handout))

@@ -11,11 +11,11 @@ starts a search. The README records the measurements and this choice.
 Per language, under ``<language root>/search-kb/``:
 
 - ``meta.js`` – section count, chunk size, each page's first section, the glossary's page, the
-  weights of pages by type (:data:`TYPE_WEIGHTS`), the token chunks that exist, the
-  tone-placement table (:mod:`thuynguyen_kb.vietnamese`), the language's spelling rules
-  (:mod:`thuynguyen_kb.search_keys`), so the browser keys words exactly as the index did, its
-  question words (:mod:`thuynguyen_kb.search_questions`) and
-  what to offer when nothing is found (:mod:`thuynguyen_kb.search_help`);
+  weights of pages by type and length (:data:`TYPE_WEIGHTS`, :data:`LENGTH`), the token chunks
+  that exist, the tone-placement table (:mod:`thuynguyen_kb.vietnamese`), the language's
+  spelling rules (:mod:`thuynguyen_kb.search_keys`), so the browser keys words exactly as the
+  index did, its question words (:mod:`thuynguyen_kb.search_questions`) and what to offer when
+  nothing is found (:mod:`thuynguyen_kb.search_help`);
 - ``t-<cc>.js`` – postings of the search keys starting with ``cc``: ``{key: {exact form:
   [[section, weight, page weight], …]}}`` (:func:`postings`); the exact forms are what the
   last word typed is completed to; a key cut by the tiers also gives, as the form
@@ -33,7 +33,9 @@ import bisect
 import functools
 import json
 import math
+import statistics
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NotRequired, TypedDict
 
@@ -72,6 +74,13 @@ FOUND_BY = 2.0
 # the module first; a handout still comes first for the words only it holds. Chosen on both
 # relevance sets (README, "Search"); sent in meta.js as "weights".
 TYPE_WEIGHTS = {"handout": 0.7}
+# A page's length weighs its score too, as BM25's B does a section's, but over the whole page:
+# a page longer than the site's median page (in characters of headings and text) weighs
+# 1 / (1 + LENGTH × ln(its length / the median)). A long page (a training module is seven times
+# the median) holds most words somewhere and has a section for many questions; the short page
+# that answers one question should still come first. Chosen on the relevance sets (README,
+# "Search"); sent in meta.js as "weights", with the type's weight.
+LENGTH = 0.1
 # Tiered postings: a key keeps in its chunk at most TIER times the square root of the number of
 # sections, its weightiest; the rest go to u-<cc>.js (see tier_size).
 TIER = 8
@@ -104,7 +113,8 @@ def sections_of(
     found_by: tuple[str, ...] = (),
     kind: str = "",
 ) -> list[Section]:
-    """A page's HTML content cut into sections at its headings that carry an id; the first
+    """A page's HTML content cut into sections at its headings that carry an id, and at the
+    terms of a definition list that carry one (the glossary's, :func:`_blocks`); the first
     holds the page's one-sentence ``description``, its ``source`` file and its ``kind`` (front
     matter ``type``) too."""
     if not content.strip():
@@ -115,11 +125,9 @@ def sections_of(
             element.drop_tree()
     current: dict[str, object] = {"u": url, "h": title, "p": title, "t": []}
     sections = [current]
-    for element in root:
-        if not isinstance(element.tag, str):  # comments
-            continue
+    for element in _blocks(root):
         tag = element.tag
-        if tag in {"h1", "h2", "h3"} and element.get("id"):
+        if (tag in {"h1", "h2", "h3"} or tag == "dt") and element.get("id"):
             heading = " ".join(element.text_content().split())
             if tag == "h1" and len(sections) == 1 and not current["t"]:
                 current["u"], current["h"] = f"{url}#{element.get('id')}", heading
@@ -144,6 +152,19 @@ def sections_of(
     if found and kind:
         found[0]["y"] = kind
     return found
+
+
+def _blocks(root: html.HtmlElement) -> Iterator[html.HtmlElement]:
+    """The top-level elements of a page's content, with a definition list whose terms carry
+    ids (the glossary's) opened into its terms and definitions: each such term starts a section
+    of its own, so a result leads to the term, not to the top of its letter."""
+    for element in root:
+        if not isinstance(element.tag, str):  # comments
+            continue
+        if element.tag == "dl" and element.xpath("./dt[@id]"):
+            yield from (child for child in element if isinstance(child.tag, str))
+        else:
+            yield element
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -173,10 +194,24 @@ def glossary_page(sections: list[Section]) -> tuple[int, str]:
 
 
 def page_weights(sections: list[Section]) -> dict[str, float]:
-    """``{page number: weight}`` of the pages whose type weighs their score (TYPE_WEIGHTS)."""
+    """``{page number: weight}`` of the pages whose type (TYPE_WEIGHTS) or length (LENGTH)
+    weighs their score; a page of the median length or shorter, of no weighed type, is left
+    out (its weight is 1)."""
     starts = page_starts(sections)
-    kinds = [sections[start].get("y", "") for start in starts]
-    return {str(n): TYPE_WEIGHTS[kind] for n, kind in enumerate(kinds) if kind in TYPE_WEIGHTS}
+    ends = [*starts[1:], len(sections)]
+    lengths = [
+        sum(len(s["h"]) + len(s["t"]) for s in sections[start:end])
+        for start, end in zip(starts, ends, strict=True)
+    ]
+    median = statistics.median(lengths) if lengths else 0
+    weights = {}
+    for number, (start, length) in enumerate(zip(starts, lengths, strict=True)):
+        weight = TYPE_WEIGHTS.get(sections[start].get("y", ""), 1.0)
+        if median and length > median:
+            weight /= 1 + LENGTH * math.log(length / median)
+        if weight != 1:
+            weights[str(number)] = round(weight, 3)
+    return weights
 
 
 def saturated(count: float, scale: float = 100) -> int:

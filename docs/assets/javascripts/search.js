@@ -18,11 +18,11 @@
  * (src/thuynguyen_kb/search_questions.py).
  *
  * Ranking (rank()): pages, not sections, each once with its best section; BM25F weights from
- * the index, term rarity over pages, the page title counted once per page, a page's type's
- * weight (a handout below its module). Pages with every
- * word first, then those with at least half of them. A search starts when the reader pauses
- * (DELAY), and loads the chunks of the settled query only. A query that finds nothing offers a
- * corrected query, glossary terms and the site's sections (offer()).
+ * the index, term rarity over pages, the page title counted once per page, a page's weight
+ * for its type and length (a handout below its module, a long page below a short one). Pages
+ * with every word first, then those with at least half of them. A search starts when the
+ * reader pauses (DELAY), and loads the chunks of the settled query only. A query that finds
+ * nothing offers a corrected query, glossary terms and the site's sections (offer()).
  */
 (function () {
   "use strict";
@@ -264,7 +264,7 @@
         score += term.idf * (entry.title[t] + SPREAD * entry.best[t]);
       });
       if (named) score *= NAMED;
-      score *= idx.meta.weights[p] || 1; // a page's type may weigh it (search_index.TYPE_WEIGHTS)
+      score *= idx.meta.weights[p] || 1; // its type and length (search_index.page_weights)
       if (wanted.definition && Number(p) === idx.meta.glossary) score *= DEFINITION;
       return { page: Number(p), section: best, score: score, hits: hits };
     }).filter(function (hit) { return hit.hits >= least; }).sort(byRank);
