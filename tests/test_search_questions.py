@@ -15,11 +15,14 @@ from thuynguyen_kb.search_questions import asks_definition, optional
         ("bao nhiêu kinh phí", "vi", [True, True, False, False]),
         ("bao nhieu kinh phi", "vi", [True, True, False, False]),
         ("ai báo cáo", "vi", [True, False, False]),
+        ("bao giờ nộp báo cáo", "vi", [True, True, False, False, False]),
+        ("kế hoạch do ai ký", "vi", [False, False, True, True, False]),
         ("kinh phí là gì", "vi", [False, False, True, True]),
         ("how long is a session", "en", [True, True, True, True, False]),
         ("who must report", "en", [True, False, False]),
         # not question words: "bao" alone, "thể" of "đoàn thể" (not "thế"), "long" alone
         ("bao lực", "vi", [False, False]),
+        ("giờ làm việc", "vi", [False, False, False]),
         ("các đoàn thể", "vi", [True, False, False]),
         ("long term care", "en", [False, False, False]),
         # a query of optional words only keeps them all: "Ai làm gì" is a page's name

@@ -26,7 +26,7 @@ STOPWORDS = {
     "vi": (
         "ai", "gì", "nào", "đâu", "sao", "không", "có", "là", "của", "và", "với", "cho", "các",
         "những", "một", "được", "thì", "mà", "ở", "về", "để", "hay", "hoặc", "tôi", "cần",
-        "phải", "muốn", "nên", "bị", "mấy",
+        "phải", "muốn", "nên", "bị", "mấy", "do",
     ),
     "en": (
         "a", "an", "the", "of", "to", "in", "on", "for", "by", "with", "and", "or", "is", "are",
@@ -38,7 +38,7 @@ STOPWORDS = {
 # Phrases whose words are optional when they stand together ("bao" alone is not a question).
 PHRASES = {
     "vi": (
-        "bao nhiêu", "bao lâu", "khi nào", "lúc nào", "ở đâu", "như thế nào", "thế nào",
+        "bao nhiêu", "bao lâu", "bao giờ", "khi nào", "lúc nào", "ở đâu", "như thế nào", "thế nào",
         "là gì", "làm gì", "làm sao", "tại sao", "vì sao", "có phải", "ra sao", "nghĩa là",
         "viết tắt của",
     ),
