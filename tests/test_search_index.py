@@ -149,25 +149,6 @@ def test_what_readers_type_is_a_field_of_the_page_and_not_sent_for_excerpts() ->
     assert "gọi" not in search_index.index_files("vi", pages)["d-0.js"]  # never shown
 
 
-def test_each_term_of_a_definition_list_with_ids_is_a_section_of_its_own() -> None:
-    glossary = (
-        '<h2 id="t">T</h2><dl><dt id="tre-em">Trẻ em</dt><dt><em>child</em></dt>'
-        "<dd>Người dưới 16 tuổi.</dd>"
-        '<dt id="tong-dai-111">Tổng đài 111</dt><dd>Số điện thoại miễn phí.</dd></dl>'
-    )
-    found = search_index.sections_of(glossary, "thuat-ngu/", "Thuật ngữ")
-    assert [(s["u"], s["h"], s["t"]) for s in found] == [
-        ("thuat-ngu/", "Thuật ngữ", ""),
-        ("thuat-ngu/#t", "T", ""),
-        ("thuat-ngu/#tre-em", "Trẻ em", "child Người dưới 16 tuổi."),
-        ("thuat-ngu/#tong-dai-111", "Tổng đài 111", "Số điện thoại miễn phí."),
-    ]
-    # A list of facts, its terms without ids, stays in its section as text.
-    facts = '<h2 id="a">A</h2><dl>\n<dt>Số</dt>\n<dd>90/KH-UBND</dd>\n</dl>'
-    [_, only] = search_index.sections_of(facts, "ke-hoach/", "Kế hoạch")
-    assert (only["u"], only["t"]) == ("ke-hoach/#a", "Số 90/KH-UBND")
-
-
 def test_a_page_longer_than_the_median_weighs_less_the_longer_it_is() -> None:
     def page(name: str, paragraphs: int) -> list[search_index.Section]:
         text = "<p>Tổng đài 111 nhận tin báo về trẻ em.</p>" * paragraphs

@@ -17,6 +17,8 @@ from thuynguyen_kb.search_questions import asks_definition, optional
         ("ai báo cáo", "vi", [True, False, False]),
         ("bao giờ nộp báo cáo", "vi", [True, True, False, False, False]),
         ("kế hoạch do ai ký", "vi", [False, False, True, True, False]),
+        ("vai trò trong kế hoạch", "vi", [False, False, True, False, False]),
+        ("has any office reported yet", "en", [True, True, False, False, True]),
         ("kinh phí là gì", "vi", [False, False, True, True]),
         ("how long is a session", "en", [True, True, True, True, False]),
         ("who must report", "en", [True, False, False]),

@@ -35,7 +35,6 @@ import json
 import math
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 from typing import NotRequired, TypedDict
 
@@ -113,8 +112,7 @@ def sections_of(
     found_by: tuple[str, ...] = (),
     kind: str = "",
 ) -> list[Section]:
-    """A page's HTML content cut into sections at its headings that carry an id, and at the
-    terms of a definition list that carry one (the glossary's, :func:`_blocks`); the first
+    """A page's HTML content cut into sections at its headings that carry an id; the first
     holds the page's one-sentence ``description``, its ``source`` file and its ``kind`` (front
     matter ``type``) too."""
     if not content.strip():
@@ -125,9 +123,11 @@ def sections_of(
             element.drop_tree()
     current: dict[str, object] = {"u": url, "h": title, "p": title, "t": []}
     sections = [current]
-    for element in _blocks(root):
+    for element in root:
+        if not isinstance(element.tag, str):  # comments
+            continue
         tag = element.tag
-        if (tag in {"h1", "h2", "h3"} or tag == "dt") and element.get("id"):
+        if tag in {"h1", "h2", "h3"} and element.get("id"):
             heading = " ".join(element.text_content().split())
             if tag == "h1" and len(sections) == 1 and not current["t"]:
                 current["u"], current["h"] = f"{url}#{element.get('id')}", heading
@@ -152,19 +152,6 @@ def sections_of(
     if found and kind:
         found[0]["y"] = kind
     return found
-
-
-def _blocks(root: html.HtmlElement) -> Iterator[html.HtmlElement]:
-    """The top-level elements of a page's content, with a definition list whose terms carry
-    ids (the glossary's) opened into its terms and definitions: each such term starts a section
-    of its own, so a result leads to the term, not to the top of its letter."""
-    for element in root:
-        if not isinstance(element.tag, str):  # comments
-            continue
-        if element.tag == "dl" and element.xpath("./dt[@id]"):
-            yield from (child for child in element if isinstance(child.tag, str))
-        else:
-            yield element
 
 
 @functools.lru_cache(maxsize=1 << 16)

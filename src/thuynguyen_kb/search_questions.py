@@ -21,18 +21,27 @@ from __future__ import annotations
 from thuynguyen_kb import search_keys
 from thuynguyen_kb.vietnamese import canonical, fold, words
 
-# Words that are optional wherever they stand.
+# Words that are optional wherever they stand: question words, and the function words of
+# common stopword lists that say nothing of the subject. An optional word still matches and
+# counts; it is only not required. A word typed without marks is compared by its key, so a
+# function word whose key is also that of a common word of subject is left out: "tại" (as
+# "tài liệu"), "như" ("nhu cầu"), "đang" ("đăng ký"), "đã" ("đa dạng"), "cũng" ("cung cấp"),
+# "từ" ("word"), "thế" ("đoàn thể"), "chưa" ("chưa thành niên"). "có" is kept, though "co
+# quan" then needs only "quan": too many questions hold it.
 STOPWORDS = {
     "vi": (
         "ai", "gì", "nào", "đâu", "sao", "không", "có", "là", "của", "và", "với", "cho", "các",
         "những", "một", "được", "thì", "mà", "ở", "về", "để", "hay", "hoặc", "tôi", "cần",
-        "phải", "muốn", "nên", "bị", "mấy", "do",
+        "phải", "muốn", "nên", "bị", "mấy", "do", "trong", "theo", "vào", "khi", "nếu",
+        "rằng", "này", "sẽ",
     ),
     "en": (
         "a", "an", "the", "of", "to", "in", "on", "for", "by", "with", "and", "or", "is", "are",
         "was", "be", "do", "does", "did", "can", "could", "should", "what", "who", "whom",
         "whose", "which", "where", "when", "how", "why", "my", "our", "i", "we", "you", "it",
-        "there", "this", "that", "if", "at", "from", "about", "me", "need", "get",
+        "there", "this", "that", "if", "at", "from", "about", "me", "need", "get", "have",
+        "has", "had", "any", "some", "its", "their", "they", "them", "into", "as", "so", "than",
+        "up", "yet", "also", "just", "been", "were", "will", "would", "may",
     ),
 }  # fmt: skip
 # Phrases whose words are optional when they stand together ("bao" alone is not a question).

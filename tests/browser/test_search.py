@@ -23,10 +23,19 @@ from thuynguyen_kb.offline.zip_file import FOLDER
 
 pytestmark = pytest.mark.browser
 
-# The relevance sets: the first, on which the ranking's values were chosen, and two held out.
+# The relevance sets: the first, on which the ranking's values were chosen, and six written
+# later, each at first held out (README, "Relevance", says which were chosen on since).
 SETS = {
     name: yaml.safe_load((REPO / "tests" / f"{name}.yml").read_text(encoding="utf-8"))
-    for name in ("search_relevance", "search_holdout", "search_holdout_2")
+    for name in (
+        "search_relevance",
+        "search_holdout",
+        "search_holdout_2",
+        "search_holdout_3",
+        "search_holdout_4",
+        "search_holdout_5",
+        "search_holdout_6",
+    )
 }
 HOMES = {"vi": "", "en": "en/"}
 
@@ -92,10 +101,17 @@ def result_pages(links: list[str], home: str, kind: str) -> list[str]:
 
 # The relevance set's figures may not fall below these (measured: README, "Search"). A change
 # that lowers one must say why, and lower it here; one that raises them should raise the floor.
+# Lowered: the first set's English hit@3 (0.92 to 0.90) and MRR (0.88 to 0.87), by the
+# page-length weight (search_index.LENGTH): "hotline 111" expects the M3 module, and the short
+# pages that show the 111 box now come before that long module; the other sets rose with it.
 FLOORS = {
-    "search_relevance": {"vi": {"hit@3": 0.97, "mrr": 0.93}, "en": {"hit@3": 0.92, "mrr": 0.88}},
-    "search_holdout": {"vi": {"hit@3": 0.97, "mrr": 0.92}, "en": {"hit@3": 0.91, "mrr": 0.85}},
-    "search_holdout_2": {"vi": {"hit@3": 0.91, "mrr": 0.84}, "en": {"hit@3": 0.91, "mrr": 0.81}},
+    "search_relevance": {"vi": {"hit@3": 0.97, "mrr": 0.93}, "en": {"hit@3": 0.90, "mrr": 0.87}},
+    "search_holdout": {"vi": {"hit@3": 0.97, "mrr": 0.93}, "en": {"hit@3": 0.91, "mrr": 0.85}},
+    "search_holdout_2": {"vi": {"hit@3": 0.92, "mrr": 0.86}, "en": {"hit@3": 0.95, "mrr": 0.87}},
+    "search_holdout_3": {"vi": {"hit@3": 0.94, "mrr": 0.90}, "en": {"hit@3": 0.93, "mrr": 0.88}},
+    "search_holdout_4": {"vi": {"hit@3": 0.95, "mrr": 0.92}, "en": {"hit@3": 0.95, "mrr": 0.93}},
+    "search_holdout_5": {"vi": {"hit@3": 0.92, "mrr": 0.92}, "en": {"hit@3": 0.88, "mrr": 0.87}},
+    "search_holdout_6": {"vi": {"hit@3": 0.94, "mrr": 0.90}, "en": {"hit@3": 0.83, "mrr": 0.81}},
 }
 
 
