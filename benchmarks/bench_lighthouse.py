@@ -110,6 +110,10 @@ CHROME_FLAGS = (
     "--disable-sync",
 )
 LIGHTHOUSE_TIMEOUT = 300.0  # seconds for one run
+# What Lighthouse prints when it gives up on a run's trace (its LighthouseError), and how many
+# times such a run is tried again (run_lighthouse).
+RUNTIME_ERROR = "Runtime error encountered"
+RETRIES = 2
 NGINX_START_SECONDS = 10.0
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PDF_PACKS": "false"}
 SITES = ("ours", "stock")
@@ -517,15 +521,23 @@ def lighthouse_command(node: str, cli: Path, url: str, output: Path) -> list[str
 
 
 def run_lighthouse(tools: dict[str, str], cli: Path, url: str, output: Path) -> Report:
-    """One Lighthouse run of ``url``, its report written to ``output`` and read back."""
+    """One Lighthouse run of ``url``, its report written to ``output`` and read back. A run that
+    Lighthouse itself gives up on (``Runtime error encountered``, such as NO_NAVSTART: Chromium's
+    trace of the load came back without the navigation, which happens now and then on this
+    machine) is run again, up to RETRIES times, saying so; any other failure stops the bench."""
     env = {**os.environ, "CHROME_PATH": tools["chromium"]}
     command = lighthouse_command(tools["node"], cli, url, output)
-    try:
-        done = subprocess.run(
-            command, env=env, capture_output=True, text=True, timeout=LIGHTHOUSE_TIMEOUT
-        )
-    except subprocess.TimeoutExpired:
-        raise BenchError(f"Lighthouse took over {LIGHTHOUSE_TIMEOUT:.0f} s on {url}") from None
+    for attempt in range(RETRIES + 1):
+        try:
+            done = subprocess.run(
+                command, env=env, capture_output=True, text=True, timeout=LIGHTHOUSE_TIMEOUT
+            )
+        except subprocess.TimeoutExpired:
+            raise BenchError(f"Lighthouse took over {LIGHTHOUSE_TIMEOUT:.0f} s on {url}") from None
+        if done.returncode == 0 or RUNTIME_ERROR not in done.stderr or attempt == RETRIES:
+            break
+        reason = done.stderr.strip().splitlines()[-1][-200:]
+        print(f"  Lighthouse gave up on {url} ({reason}); running it again", flush=True)
     if done.returncode != 0:
         raise BenchError(
             f"Lighthouse failed on {url} (exit {done.returncode}):\n{done.stderr.strip()[-3000:]}"

@@ -134,3 +134,37 @@ def test_the_verdict_compares_median_scores(tmp_path: Path) -> None:
     figures = bench.medians(runs)
     assert bench.verdict(figures, {**figures, "score": 97.0}) == "ours >= stock"
     assert bench.verdict(figures, {**figures, "score": 98.0}) == "ours < stock"
+
+
+def failed(stderr: str) -> object:
+    return type("Done", (), {"returncode": 1, "stdout": "", "stderr": stderr})()
+
+
+def test_a_run_lighthouse_gives_up_on_is_run_again_and_another_failure_stops(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """NO_NAVSTART (Chromium's trace without the navigation) is tried again, up to RETRIES
+    times; a failure of another kind, or one that lasts, stops the bench with Lighthouse's words."""
+    tools = {"node": "node", "chromium": "/usr/bin/chromium"}
+    output = tmp_path / "report.json"
+    outcomes: list[object] = []
+
+    def run(command: list[str], **_: object) -> object:
+        outcome = outcomes.pop(0)
+        if outcome == "ok":
+            write(tmp_path, report())
+            return type("Done", (), {"returncode": 0, "stdout": "", "stderr": ""})()
+        return outcome
+
+    monkeypatch.setattr(bench.subprocess, "run", run)
+    navstart = failed("Runtime error encountered: trace over your page load. (NO_NAVSTART)")
+    outcomes[:] = [navstart, "ok"]
+    assert bench.run_lighthouse(tools, Path("cli.js"), "http://x/", output).score == 97.0
+    assert "running it again" in capsys.readouterr().out
+    outcomes[:] = [navstart] * (bench.RETRIES + 1)
+    with pytest.raises(bench.BenchError, match="NO_NAVSTART"):
+        bench.run_lighthouse(tools, Path("cli.js"), "http://x/", output)
+    outcomes[:] = [failed("Error: Chrome could not be found"), "ok"]
+    with pytest.raises(bench.BenchError, match="Chrome could not be found"):
+        bench.run_lighthouse(tools, Path("cli.js"), "http://x/", output)
+    assert outcomes == ["ok"]  # not run again
