@@ -17,11 +17,13 @@ from thuynguyen_kb.search_questions import asks_definition, optional
         ("ai báo cáo", "vi", [True, False, False]),
         ("bao giờ nộp báo cáo", "vi", [True, True, False, False, False]),
         ("kế hoạch do ai ký", "vi", [False, False, True, True, False]),
-        ("vai trò trong kế hoạch", "vi", [False, False, True, False, False]),
+        ("vai trò trong kế hoạch", "vi", [True, True, True, False, False]),  # "X có vai trò gì"
         ("has any office reported yet", "en", [True, True, False, False, True]),
         ("kinh phí là gì", "vi", [False, False, True, True]),
         ("how long is a session", "en", [True, True, True, True, False]),
         ("who must report", "en", [True, False, False]),
+        # What an apostrophe leaves of a possessive: "prosecutor's office" needs no "s".
+        ("prosecutor's office under the plan", "en", [False, True, False, True, True, False]),
         # not question words: "bao" alone, "thể" of "đoàn thể" (not "thế"), "long" alone
         ("bao lực", "vi", [False, False]),
         ("giờ làm việc", "vi", [False, False, False]),

@@ -218,7 +218,7 @@ def test_each_record_page_is_named_in_the_other_language_without_its_stopwords()
     in_vietnamese = search_synonyms.other_names([body, untranslated], "vi")
     assert list(in_vietnamese) == ["co-quan/ubnd.md"]  # an untranslated page has no other name
     [name] = in_vietnamese["co-quan/ubnd.md"]
-    assert words(name) == ["People", "s", "Committee"]  # "The" would be filed as "thể"
+    assert words(name) == ["People", "Committee"]  # "The" would be filed as "thể"; no "s"
     assert search_synonyms.other_names([body, untranslated], "en") == {
         "co-quan/ubnd.md": ("Ủy ban nhân dân",)
     }

@@ -27,7 +27,8 @@ from thuynguyen_kb.vietnamese import canonical, fold, words
 # function word whose key is also that of a common word of subject is left out: "tại" (as
 # "tài liệu"), "như" ("nhu cầu"), "đang" ("đăng ký"), "đã" ("đa dạng"), "cũng" ("cung cấp"),
 # "từ" ("word"), "thế" ("đoàn thể"), "chưa" ("chưa thành niên"). "có" is kept, though "co
-# quan" then needs only "quan": too many questions hold it.
+# quan" then needs only "quan": too many questions hold it. English "s" and "t" are what is
+# left of "prosecutor's" and "don't" once the apostrophe splits the word.
 STOPWORDS = {
     "vi": (
         "ai", "gì", "nào", "đâu", "sao", "không", "có", "là", "của", "và", "với", "cho", "các",
@@ -41,15 +42,19 @@ STOPWORDS = {
         "whose", "which", "where", "when", "how", "why", "my", "our", "i", "we", "you", "it",
         "there", "this", "that", "if", "at", "from", "about", "me", "need", "get", "have",
         "has", "had", "any", "some", "its", "their", "they", "them", "into", "as", "so", "than",
-        "up", "yet", "also", "just", "been", "were", "will", "would", "may",
+        "up", "yet", "also", "just", "been", "were", "will", "would", "may", "under", "over",
+        "after", "before", "between", "within", "among", "per", "via", "s", "t",
     ),
 }  # fmt: skip
 # Phrases whose words are optional when they stand together ("bao" alone is not a question).
+# "vai trò": "X có vai trò gì" asks what X does, as "X làm gì" does; it is not an everyday word
+# for "nhiệm vụ" in search-terms.yml, since that would file "trò" (of "trò chơi") under every
+# section that names a task.
 PHRASES = {
     "vi": (
         "bao nhiêu", "bao lâu", "bao giờ", "khi nào", "lúc nào", "ở đâu", "như thế nào", "thế nào",
         "là gì", "làm gì", "làm sao", "tại sao", "vì sao", "có phải", "ra sao", "nghĩa là",
-        "viết tắt của",
+        "viết tắt của", "vai trò",
     ),
     "en": (
         "how long", "how much", "how many", "how often", "what kind", "stand for", "meaning of",

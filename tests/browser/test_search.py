@@ -23,7 +23,7 @@ from thuynguyen_kb.offline.zip_file import FOLDER
 
 pytestmark = pytest.mark.browser
 
-# The relevance sets: the first, on which the ranking's values were chosen, and six written
+# The relevance sets: the first, on which the ranking's values were chosen, and seven written
 # later, each at first held out (README, "Relevance", says which were chosen on since).
 SETS = {
     name: yaml.safe_load((REPO / "tests" / f"{name}.yml").read_text(encoding="utf-8"))
@@ -35,6 +35,7 @@ SETS = {
         "search_holdout_4",
         "search_holdout_5",
         "search_holdout_6",
+        "search_holdout_7",
     )
 }
 HOMES = {"vi": "", "en": "en/"}
@@ -107,11 +108,12 @@ def result_pages(links: list[str], home: str, kind: str) -> list[str]:
 FLOORS = {
     "search_relevance": {"vi": {"hit@3": 0.97, "mrr": 0.93}, "en": {"hit@3": 0.90, "mrr": 0.87}},
     "search_holdout": {"vi": {"hit@3": 0.97, "mrr": 0.93}, "en": {"hit@3": 0.91, "mrr": 0.85}},
-    "search_holdout_2": {"vi": {"hit@3": 0.92, "mrr": 0.86}, "en": {"hit@3": 0.95, "mrr": 0.87}},
-    "search_holdout_3": {"vi": {"hit@3": 0.94, "mrr": 0.90}, "en": {"hit@3": 0.93, "mrr": 0.88}},
+    "search_holdout_2": {"vi": {"hit@3": 0.95, "mrr": 0.87}, "en": {"hit@3": 0.95, "mrr": 0.87}},
+    "search_holdout_3": {"vi": {"hit@3": 0.94, "mrr": 0.91}, "en": {"hit@3": 0.93, "mrr": 0.88}},
     "search_holdout_4": {"vi": {"hit@3": 0.95, "mrr": 0.92}, "en": {"hit@3": 0.95, "mrr": 0.93}},
-    "search_holdout_5": {"vi": {"hit@3": 0.92, "mrr": 0.92}, "en": {"hit@3": 0.88, "mrr": 0.87}},
-    "search_holdout_6": {"vi": {"hit@3": 0.94, "mrr": 0.90}, "en": {"hit@3": 0.83, "mrr": 0.81}},
+    "search_holdout_5": {"vi": {"hit@3": 0.93, "mrr": 0.93}, "en": {"hit@3": 0.90, "mrr": 0.89}},
+    "search_holdout_6": {"vi": {"hit@3": 0.94, "mrr": 0.91}, "en": {"hit@3": 0.87, "mrr": 0.86}},
+    "search_holdout_7": {"vi": {"hit@3": 0.95, "mrr": 0.90}, "en": {"hit@3": 0.93, "mrr": 0.90}},
 }
 
 
@@ -253,8 +255,9 @@ def test_the_browser_marks_question_words_as_python_does(
     }
     page.goto(site_url + HOMES[lang])
     page.evaluate("() => window.kbSearch.ready()")
-    samples["vi"] += ["loi ich tot nhat la gi", "HĐND là viết tắt của gì"]
+    samples["vi"] += ["loi ich tot nhat la gi", "HĐND là viết tắt của gì", "vai tro gi"]
     samples["en"] += ["what does MTTQ stand for", "what to do if a child discloses abuse"]
+    samples["en"] += ["prosecutor's office under the plan"]
     for query in samples[lang]:
         marked = page.evaluate("q => window.kbSearch.optional(q)", query)
         assert marked == search_questions.optional(query, lang), query
