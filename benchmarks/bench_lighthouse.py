@@ -311,8 +311,9 @@ def require(path: str | None, what: str, install: str) -> str:
     raise BenchError(f"{what} not found ({path or 'not on PATH'}): {install}")
 
 
-def find_tools() -> dict[str, str]:
-    """Chromium, nginx, node and npm: their paths, or one error naming all that are missing."""
+def find_tools(needed: Sequence[str] = ("chromium", "nginx", "node", "npm")) -> dict[str, str]:
+    """The ``needed`` tools of Chromium, nginx, node and npm: their paths, or one error naming
+    all that are missing."""
     wanted = {
         "chromium": (
             os.environ.get("CHROME_PATH", CHROMIUM),
@@ -330,6 +331,8 @@ def find_tools() -> dict[str, str]:
     found: dict[str, str] = {}
     problems = []
     for key, (path, what, install) in wanted.items():
+        if key not in needed:
+            continue
         try:
             found[key] = require(path, what, install)
         except BenchError as error:

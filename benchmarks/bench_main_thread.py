@@ -69,24 +69,6 @@ def loads_argument(value: str) -> int:
     return loads
 
 
-def find_tools() -> dict[str, str]:
-    """Chromium and nginx (as bench_lighthouse finds them; Node.js is not needed here)."""
-    found, problems = {}, []
-    for key, (path, what, install) in {
-        "chromium": (lighthouse.os.environ.get("CHROME_PATH", lighthouse.CHROMIUM), "Chromium",
-                     "install Debian's package with 'sudo apt install chromium'"),
-        "nginx": (lighthouse.os.environ.get("NGINX", lighthouse.NGINX), "nginx",
-                  "install Debian's package with 'sudo apt install nginx'"),
-    }.items():  # fmt: skip
-        try:
-            found[key] = lighthouse.require(path, what, install)
-        except lighthouse.BenchError as error:
-            problems.append(str(error))
-    if problems:
-        raise lighthouse.BenchError("\n".join(problems))
-    return found
-
-
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument(
@@ -154,7 +136,7 @@ def row(name: str, loads: list[dict[str, float]]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     try:
-        tools = find_tools()
+        tools = lighthouse.find_tools(("chromium", "nginx"))  # no Node.js here
         from playwright.sync_api import sync_playwright  # a test requirement
 
         with tempfile.TemporaryDirectory(prefix="bench-main-thread-") as folder:

@@ -53,3 +53,15 @@ def test_a_trace_without_a_page_main_thread_is_refused(data: bytes, message: str
 def test_a_bad_number_of_loads_is_refused(value: str) -> None:
     with pytest.raises(argparse.ArgumentTypeError, match="loads"):
         bench.loads_argument(value)
+
+
+def test_only_chromium_and_nginx_are_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No Node.js is needed to trace; a missing Chromium is still named, with how to install it."""
+    lighthouse = bench.lighthouse
+    monkeypatch.setattr(lighthouse.shutil, "which", lambda name: None)  # no node, no npm
+    monkeypatch.setenv("CHROME_PATH", "/nonexistent/chromium")
+    with pytest.raises(lighthouse.BenchError, match="sudo apt install chromium") as refused:
+        lighthouse.find_tools(("chromium", "nginx"))
+    assert "npm" not in str(refused.value)
+    with pytest.raises(lighthouse.BenchError, match="npm"):
+        lighthouse.find_tools()
