@@ -249,3 +249,30 @@ def test_online_check_reports_dead_links_at_their_source_and_caches_answers(
     asked_before = len(asked)
     assert site_links.check_online(site, links, cache) == problems
     assert len(asked) == asked_before  # answered from the cache
+
+
+def test_scripts_loaded_after_the_page_are_checked_like_a_src(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # overrides/main.html: the site's scripts are named in the loader's data-kb-later, loaded
+    # once the page has loaded; a missing or foreign one must be caught as if it were a src.
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "search.js").write_text("//", encoding="utf-8")
+    later = "assets/search.js assets/gone.js https://cdn.example.net/x.js"
+    (site / "index.html").write_text(
+        f'<!doctype html>\n<html><body>\n<script {site_pages.LATER}="{later}">run()</script>\n'
+        "</body></html>\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    status, lines = run(["site"], capsys)
+    assert status == 1
+    assert lines == [
+        "site/index.html:3: ASSET-EXTERNAL loads 'https://cdn.example.net/x.js' from another host"
+        " (expected a file inside the site; copy it into docs/assets/ or remove it)",
+        "site/index.html:3: ASSET-MISSING loads 'assets/gone.js', which is not in the site"
+        " (found no file 'assets/gone.js'; expected the file under docs/assets/: add it or fix"
+        " the name)",
+        "2 problems found.",
+    ]

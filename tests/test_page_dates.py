@@ -66,7 +66,7 @@ def small_site(root: Path) -> Path:
     (root / "docs").mkdir(parents=True)
     (root / "mkdocs.yml").write_text(small_config(), encoding="utf-8")
     shutil.copytree(REPO / "overrides", root / "overrides")
-    for folder in ("_data/strings", "_snippets"):
+    for folder in ("_data/strings", "_snippets", "assets/stylesheets"):
         shutil.copytree(REPO / "docs" / folder, root / "docs" / folder)
     for lang in layout.LANGUAGES:
         shutil.copy(REPO / "docs" / layout.translation_path("moi-cap-nhat.md", lang), root / "docs")
@@ -315,15 +315,42 @@ def test_the_real_feeds_hold_every_note_with_links_to_built_pages(
     assert parsed.feed.link == f"{prefix}moi-cap-nhat/"
 
 
+@pytest.mark.parametrize(
+    ("source", "url", "announced"),
+    [
+        ("index.md", "", True),
+        ("index.en.md", "en/", True),
+        ("moi-cap-nhat.md", "moi-cap-nhat/", True),
+        ("moi-cap-nhat.en.md", "en/moi-cap-nhat/", True),
+        ("ke-hoach.md", "ke-hoach/", False),
+        ("co-quan/index.md", "co-quan/", False),  # a section's index is not the home page
+        ("moi-cap-nhat.en.md", "moi-cap-nhat/", False),  # another language's address
+    ],
+)
+def test_only_home_and_whats_new_announce_the_feed(source: str, url: str, announced: bool) -> None:
+    alternate = "en/moi-cap-nhat/" if source.endswith(".en.md") else "moi-cap-nhat/"
+    assert feeds.announced_on(source, url, alternate) is announced
+    assert feeds.announced_on("ke-hoach.md", "ke-hoach/", None) is False
+
+
 @pytest.mark.parametrize(("lang", "prefix"), [("vi", ""), ("en", "en/")])
-def test_every_page_links_its_languages_feed_and_whats_new_links_it_visibly(
+def test_home_and_whats_new_link_their_languages_feed_and_whats_new_links_it_visibly(
     built_site: Path, lang: str, prefix: str
 ) -> None:
     pages = [p for p in built_pages(built_site) if p.relative_to(built_site).parts[0] != "en"]
+    home = built_site / prefix
+    announcing = {home / "index.html", home / "moi-cap-nhat" / "index.html"}
+    linked = set()
     for page in built_pages(built_site / "en") if prefix else pages:
-        (link,) = load(page).xpath("//head/link[@type='application/atom+xml']")
+        links = load(page).xpath("//head/link[@type='application/atom+xml']")
+        if page not in announcing:  # Material fetches sitemap.xml beside every such link
+            assert links == [], page
+            continue
+        (link,) = links
         assert link.get("rel") == "alternate"
         assert (page.parent / link.get("href")).resolve() == (built_site / feeds.path(lang))
+        linked.add(page)
+    assert linked == announcing
     whats_new = built_site / prefix / "moi-cap-nhat" / "index.html"
     hrefs = load(whats_new).xpath("//article//a/@href")
     feed = (built_site / feeds.path(lang)).resolve()

@@ -50,8 +50,10 @@ REQUIRED_CSP = {
 }
 DENIED_FEATURES = {"camera", "microphone", "geolocation"}
 LONG_CACHE = "public, max-age=31536000, immutable"
-# Material's own names for its bundles: name.<8 hex digits>.min.js/.css (and their maps).
-MATERIAL_FINGERPRINT = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)(?:\.map)?$")
+# Material's bundles (8 hex digits) and the site's one stylesheet (12: publishing/stylesheet.py).
+FINGERPRINTED = re.compile(
+    r"\.[0-9a-f]{8}\.min\.(?:js|css)(?:\.map)?$|/site\.[0-9a-f]{12}\.min\.css$"
+)
 # MDN's example of a script hash: <script>alert('Hello, world.');</script>.
 MDN_SCRIPT = "alert('Hello, world.');"
 MDN_HASH = "sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng="
@@ -270,11 +272,12 @@ def test_headers_cover_every_built_file_once_with_its_caching(built_site: Path) 
     for address in addresses(built_site):
         sent = headers_for_path(rules, address)  # fails where a header comes twice
         assert missing_headers(sent, https=True) == [], address
-        long = MATERIAL_FINGERPRINT.search(address) is not None
+        long = FINGERPRINTED.search(address) is not None
         assert sent.get("Cache-Control") == (LONG_CACHE if long else "no-cache"), address
         kinds["long" if long else "short"].add(address)
     assert any(re.search(r"/bundle\.\w+\.min\.js$", a) for a in kinds["long"])
     assert any(re.search(r"/main\.\w+\.min\.css$", a) for a in kinds["long"])
+    assert any(re.search(r"/site\.\w+\.min\.css$", a) for a in kinds["long"])
     own = {"/assets/stylesheets/site.css", "/assets/javascripts/search.js", "/search-kb/meta.js"}
     assert own | {"/", "/en/ke-hoach/", "/404.html", "/en/404.html"} <= kinds["short"]
 

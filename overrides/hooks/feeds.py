@@ -5,7 +5,8 @@ ids and links are as they are).
   language).
 - ``on_page_markdown`` (priority 10, before the knowledge-base hook fills the markers): note the
   page that lists the changes (``<!-- kb:whats-new -->``), the feed's ``alternate`` page.
-- ``on_page_context``: remember each page's address, for the feed's links; give the page its
+- ``on_page_context``: remember each page's address, for the feed's links; give the home page
+  and the page that lists the changes (``feeds.announced_on`` says why only those) their
   ``<link rel="alternate" type="application/atom+xml">`` (``kb_feed``, read by
   ``overrides/main.html``), relative to the page. Not in the offline copy: Material's script
   fetches ``sitemap.xml`` beside every such link, which a browser refuses from disk.
@@ -57,7 +58,8 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     updated = source_dates.from_plugin(page.meta).updated
     if updated is not None:
         _state["newest"] = max(updated, _state.get("newest", updated))
-    if not config.extra.get("offline_copy"):
+    announced = feeds.announced_on(page.file.src_uri, page.url, _state.get("alternate"))
+    if announced and not config.extra.get("offline_copy"):
         language = config.theme["language"]
         context["kb_feed"] = {
             "href": feeds.href(feeds.path(language), page.url),

@@ -48,6 +48,18 @@ def path(lang: str) -> str:
     return FILE if lang == layout.DEFAULT_LANGUAGE else f"{stem}.{lang}.{suffix}"
 
 
+def announced_on(source: str, url: str, alternate: str | None) -> bool:
+    """Whether the page from ``source`` (a docs path), at ``url``, links its language's feed.
+
+    Only the home page and the page that lists the changes (``alternate``, the feed's own link
+    back): where feed readers look for a feed, and where readers find its visible link. Not
+    every page: Material's script fetches ``sitemap.xml`` beside every ``<link
+    rel="alternate">`` while the page loads, a request Lighthouse counts before the largest paint
+    (README, "Lighthouse against stock Material").
+    """
+    return layout.neutral_path(source) == "index.md" or (alternate is not None and url == alternate)
+
+
 def href(target: str, here: str) -> str:
     """The site path ``target`` as a link from the page or file at site path ``here``."""
     folder = here if here.endswith("/") or not here else posixpath.dirname(here)

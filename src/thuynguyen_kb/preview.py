@@ -44,6 +44,7 @@ NOT_REBUILT_ON_A_PAGE_SAVE = {
     "Atom feeds": "made from change notes (front matter), unchanged on a page save",
     "progress downloads": "made from docs/_data/, unchanged on a page save",
     "report forms": "made from the knowledge base, unchanged on a page save",
+    "the stylesheet": "made from Material's and the site's stylesheets, unchanged on a page save",
     "minified CSS and JS, _headers": "made from assets and templates, unchanged on a page save",
     "404 pages, sitemap.xml, static files": "made from the nav and assets, unchanged",
 }

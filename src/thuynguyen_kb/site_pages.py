@@ -27,8 +27,11 @@ from lxml import etree, html
 # (written differently from each folder), and a large site has some thousands in all.
 ADDRESSES_REMEMBERED = 1 << 15
 # Elements whose attribute makes the browser fetch something while loading the page.
+# LATER: the site's scripts that its pages load once loaded (overrides/main.html), as a list of
+# addresses separated by spaces on the inline loader.
+LATER = "data-kb-later"
 ASSET_ATTRIBUTES: dict[str, tuple[str, ...]] = {
-    "script": ("src",),
+    "script": ("src", LATER),
     "img": ("src", "srcset"),
     "source": ("src", "srcset"),
     "iframe": ("src",),
@@ -174,7 +177,14 @@ def page_assets(document: html.HtmlElement) -> Iterator[tuple[html.HtmlElement, 
         for attribute in ASSET_ATTRIBUTES.get(tag, ()):
             value = element.get(attribute)
             if value:
-                for url in _srcset_urls(value) if attribute == "srcset" else [value]:
+                urls = (
+                    _srcset_urls(value)
+                    if attribute == "srcset"
+                    else value.split()
+                    if attribute == LATER
+                    else [value]
+                )
+                for url in urls:
                     yield element, line, url
         if element.get("style"):
             for _, url in css_urls(element.get("style")):

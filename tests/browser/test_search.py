@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from helpers import REPO
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from thuynguyen_kb import search_index, search_keys, search_questions, vietnamese
 from thuynguyen_kb.offline.zip_file import FOLDER
@@ -182,6 +182,34 @@ def test_nothing_is_loaded_until_the_reader_searches(
     assert index_files and all(url.startswith(site_url + "en/search-kb/") for url in index_files)
     every_file = list(built_site.glob("en/search-kb/*.js"))
     assert len(index_files) < len(every_file) / 2  # a search reads only a part of the index
+
+
+def test_the_sites_scripts_load_after_the_page_and_take_a_query_typed_before(
+    page: Page, site_url: str
+) -> None:
+    # overrides/main.html loads language-switch.js and search.js once the page has loaded (the
+    # first paint waits for neither). A reader who typed before search.js ran still gets results.
+    held: list[Route] = []
+    page.route("**/assets/javascripts/search.js", lambda route: held.append(route))
+    page.goto(site_url + "en/ke-hoach/", wait_until="load")
+    box = page.locator(".md-search__input")
+    box.click()
+    page.keyboard.type("court")
+    page.wait_for_timeout(300)  # longer than search.js's pause (DELAY): nothing can answer yet
+    assert page.locator(".md-search-result__link").count() == 0
+    assert len(held) == 1
+    held[0].continue_()
+    expect(page.locator(".md-search-result__link").first).to_be_visible()
+    started = page.evaluate(
+        r"""() => {
+          const loaded = performance.getEntriesByType("navigation")[0].loadEventStart;
+          return performance.getEntriesByType("resource")
+            .filter(r => /(language-switch|search)\.js$/.test(r.name))
+            .map(r => [r.name.split("/").pop(), r.startTime >= loaded]);
+        }"""
+    )
+    assert sorted(started) == [["language-switch.js", True], ["search.js", True]]
+    assert page.log.errors == []
 
 
 def test_excerpts_show_the_text_with_its_tone_marks_and_the_matches_marked(

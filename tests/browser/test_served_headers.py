@@ -22,9 +22,9 @@ import pytest
 from helpers import REPO
 from lxml import html
 from test_publishing import (
+    FINGERPRINTED,
     HTTPS_ONLY_HEADERS,
     LONG_CACHE,
-    MATERIAL_FINGERPRINT,
     addresses,
     csp_problems,
     headers_for_path,
@@ -86,6 +86,7 @@ def sample_files(site: Path) -> dict[str, str]:
         "Material's script": first("assets/javascripts/bundle.*.min.js"),
         "Material's stylesheet": first("assets/stylesheets/main.*.min.css"),
         "Material's worker": first("assets/javascripts/workers/*.min.js"),
+        "the site's stylesheet": first("assets/stylesheets/site.*.min.css"),
         "site.css": "/assets/stylesheets/site.css",
         "search.js": "/assets/javascripts/search.js",
         "language-switch.js": "/assets/javascripts/language-switch.js",
@@ -105,15 +106,12 @@ def test_pages_and_files_carry_every_header(served_site: Any, built_site: Path) 
         assert missing_headers(reply.headers, https=False) == [], (kind, path)
         assert csp_problems(reply.headers["content-security-policy"], hashes) == [], kind
         assert HTTPS_ONLY_HEADERS.isdisjoint(reply.headers), kind  # no HSTS over plain HTTP
-        long = MATERIAL_FINGERPRINT.search(path) is not None
+        long = FINGERPRINTED.search(path) is not None
         assert reply.headers["cache-control"] == (LONG_CACHE if long else "no-cache"), kind
         suffix = Path(path).suffix or ".html"
         if suffix in TEXT_TYPES:
             assert reply.headers["content-type"].startswith(TEXT_TYPES[suffix]), kind
-    assert (
-        sum(MATERIAL_FINGERPRINT.search(p) is not None for p in sample_files(built_site).values())
-        == 3
-    )
+    assert sum(FINGERPRINTED.search(p) is not None for p in sample_files(built_site).values()) == 4
     redirect = client.get("/ke-hoach", "HEAD")  # a folder without its slash
     assert (redirect.status, redirect.headers["location"]) == (301, "/ke-hoach/")
     assert missing_headers(redirect.headers, https=False) == []

@@ -658,6 +658,11 @@
     }
   };
 
+  // This script loads after the page (overrides/main.html): the reader may have opened the
+  // search box, or typed a query, before it ran.
+  if (document.activeElement === input) open();
+  if (input.value) show(input.value);
+
   // "/", "s" or "f" anywhere else on the page opens the search, as in Material.
   document.addEventListener("keydown", function (event) {
     var target = event.target;

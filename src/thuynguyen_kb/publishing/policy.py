@@ -44,12 +44,13 @@ class Caching:
     """How long browsers and caches may keep a file, by whether its name carries a fingerprint."""
 
     # Material names its bundles by their content (``bundle.a5f9d56c.min.js``,
-    # ``main.57a0d79d.min.css``, ``workers/search.a7633da7.min.js`` and their source maps): a
-    # new version gets a new name, so the old name may be cached for good. One pattern, used
+    # ``main.57a0d79d.min.css``, ``workers/search.a7633da7.min.js`` and their source maps), and
+    # so does the site its one stylesheet (``site.<hash>.min.css``, :mod:`.stylesheet`): a new
+    # version gets a new name, so the old name may be cached for good. One pattern, used
     # verbatim by nginx (PCRE) and by Python's ``re`` (both read it the same way).
     fingerprinted: str = r"\.[0-9a-f]{8,}\.min\.(?:css|js)(?:\.map)?$"
     immutable: str = "public, max-age=31536000, immutable"
-    # Everything else (pages, site.css, search.js, language-switch.js, the search index in
+    # Everything else (pages, search.js, language-switch.js, the search index in
     # search-kb/, the CSV tables) keeps its name from one build to the next: browsers may keep
     # a copy but must ask first (a cheap 304 when unchanged), so readers never see an old page
     # or an old search.js reading a new index.
