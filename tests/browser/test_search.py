@@ -68,6 +68,14 @@ def page_file(url: str, kind: str) -> str:
     return path
 
 
+def open_with_search(page: Page, url: str) -> None:
+    """Open ``url`` and wait until search.js has run: it loads after the page's load event
+    (overrides/main.html), which is when ``goto`` returns, so ``window.kbSearch`` may not be
+    there yet."""
+    page.goto(url)
+    page.wait_for_function("() => window.kbSearch !== undefined")
+
+
 def search(page: Page, query: str, typed: bool = True) -> list[str]:
     """Enter ``query`` in the search box; return the result links' full addresses.
 
@@ -245,7 +253,7 @@ def test_offline_copy_navigation_search_and_language(page: Page, offline_url: st
 
 def test_the_browser_folds_words_as_the_index_does(page: Page, site_url: str) -> None:
     sample = ["Tòa", "ĐÀO", "tạo", "Ủy", "nghiệp", "quyền", "người", "2025", "Đắk", "hoà", "x"]
-    page.goto(site_url)
+    open_with_search(page, site_url)
     for word in sample:
         folded = page.evaluate("w => window.kbSearch.fold(w.toLowerCase())", word)
         assert folded == vietnamese.fold(vietnamese.canonical(word)), word
@@ -259,7 +267,7 @@ def test_the_browser_keys_words_as_the_index_does(page: Page, site_url: str, lan
     """The spelling rules (Telex, y/i, full-width, British/American) in the browser."""
     sample = ["ddao", "DDAO", "lí", "kỹ", "qui", "tay", "２０２５", "Ｔòa", "hoà", "organisation"]
     sample += ["organised", "labour", "behaviour", "centre", "programmes", "defence", "hour"]
-    page.goto(site_url + HOMES[lang])
+    open_with_search(page, site_url + HOMES[lang])
     page.evaluate("() => window.kbSearch.ready()")
     for word in sample:
         assert page.evaluate("w => window.kbSearch.key(w)", word) == search_keys.key(word, lang)
@@ -281,7 +289,7 @@ def test_the_browser_marks_question_words_as_python_does(
         "vi": ["bao nhiêu kinh phí", "bao nhieu kinh phi", "các đoàn thể phải làm gì", "ai làm gì"],
         "en": ["how long is a session", "who must report and to whom", "long term care", "what is"],
     }
-    page.goto(site_url + HOMES[lang])
+    open_with_search(page, site_url + HOMES[lang])
     page.evaluate("() => window.kbSearch.ready()")
     samples["vi"] += ["loi ich tot nhat la gi", "HĐND là viết tắt của gì", "vai tro gi"]
     samples["en"] += ["what does MTTQ stand for", "what to do if a child discloses abuse"]
@@ -309,7 +317,7 @@ def test_the_weights_of_pages_in_the_index_scale_their_scores(page: Page, site_u
     query = "tổng đài 111"
 
     def scores() -> list[tuple[str, float]]:
-        page.goto(site_url)
+        open_with_search(page, site_url)
         found = page.evaluate("q => kbSearch.ready().then(() => kbSearch.rank(q))", query)
         return [(hit["address"], hit["score"]) for hit in found]
 
