@@ -59,8 +59,8 @@ def meta_of(files: dict[str, str]) -> dict:
 def test_meta_tells_the_browser_the_pages_and_the_question_words() -> None:
     meta = meta_of(search_index.index_files("vi", PAGES))
     assert meta["pages"] == [0, 2]
-    assert ["gì", "gi"] in [word[0] for word in meta["stopwords"]]
-    assert [["bao", "bao"], ["nhiêu", "nhieu"]] in meta["phrases"]
+    assert ["gi"] in meta["stopwords"]
+    assert ["bao", "nhieu"] in meta["phrases"]
     assert meta["help"] == {"texts": {}, "terms": [], "sections": []}
 
 

@@ -24,10 +24,13 @@ from thuynguyen_kb.search_questions import asks_definition, optional
         ("who must report", "en", [True, False, False]),
         # What an apostrophe leaves of a possessive: "prosecutor's office" needs no "s".
         ("prosecutor's office under the plan", "en", [False, True, False, True, True, False]),
-        # not question words: "bao" alone, "thể" of "đoàn thể" (not "thế"), "long" alone
+        # not question words: "bao" alone, "thể" of "đoàn thể" ("thế" is not listed), "long"
         ("bao lực", "vi", [False, False]),
         ("giờ làm việc", "vi", [False, False, False]),
         ("các đoàn thể", "vi", [True, False, False]),
+        # by key, marks or not: "vệ" is as optional as "về", so "bao ve" asks what "bảo vệ" does
+        ("bảo vệ trẻ em", "vi", [False, True, False, False]),
+        ("bao ve tre em", "vi", [False, True, False, False]),
         ("long term care", "en", [False, False, False]),
         # a query of optional words only keeps them all: "Ai làm gì" is a page's name
         ("ai làm gì", "vi", [False, False, False]),

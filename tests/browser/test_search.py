@@ -27,16 +27,8 @@ pytestmark = pytest.mark.browser
 # later, each at first held out (README, "Relevance", says which were chosen on since).
 SETS = {
     name: yaml.safe_load((REPO / "tests" / f"{name}.yml").read_text(encoding="utf-8"))
-    for name in (
-        "search_relevance",
-        "search_holdout",
-        "search_holdout_2",
-        "search_holdout_3",
-        "search_holdout_4",
-        "search_holdout_5",
-        "search_holdout_6",
-        "search_holdout_7",
-    )
+    # every set in tests/, as tests/test_search_sets.py checks them; each needs its FLOORS
+    for name in sorted(path.stem for path in (REPO / "tests").glob("search_*.yml"))
 }
 HOMES = {"vi": "", "en": "en/"}
 
@@ -66,6 +58,13 @@ def page_file(url: str, kind: str) -> str:
         path = path.removesuffix("index.html").removesuffix(".html")
         path = path + "/" if path and not path.endswith("/") else path
     return path
+
+
+def index_file(site_url: str, name: str) -> object:
+    """The data of one file of the Vietnamese search index, as served."""
+    with urllib.request.urlopen(f"{site_url}search-kb/{name}.js") as response:
+        text = response.read().decode()
+    return json.loads(text[text.index(",") + 1 : text.rindex(")")])
 
 
 def open_with_search(page: Page, url: str) -> None:
@@ -113,15 +112,18 @@ def result_pages(links: list[str], home: str, kind: str) -> list[str]:
 # Lowered: the first set's English hit@3 (0.92 to 0.90) and MRR (0.88 to 0.87), by the
 # page-length weight (search_index.LENGTH): "hotline 111" expects the M3 module, and the short
 # pages that show the 111 box now come before that long module; the other sets rose with it.
+# Lowered: the seventh set's English (0.93 to 0.90, 0.90 to 0.88), by a page holding only the words
+# of its best section (search.js, rank()), which raised every other set's totals (README, "Search").
 FLOORS = {
     "search_relevance": {"vi": {"hit@3": 0.97, "mrr": 0.93}, "en": {"hit@3": 0.90, "mrr": 0.87}},
-    "search_holdout": {"vi": {"hit@3": 0.97, "mrr": 0.93}, "en": {"hit@3": 0.91, "mrr": 0.85}},
-    "search_holdout_2": {"vi": {"hit@3": 0.95, "mrr": 0.88}, "en": {"hit@3": 0.95, "mrr": 0.87}},
-    "search_holdout_3": {"vi": {"hit@3": 0.94, "mrr": 0.91}, "en": {"hit@3": 0.93, "mrr": 0.88}},
-    "search_holdout_4": {"vi": {"hit@3": 0.95, "mrr": 0.92}, "en": {"hit@3": 0.95, "mrr": 0.93}},
-    "search_holdout_5": {"vi": {"hit@3": 0.93, "mrr": 0.93}, "en": {"hit@3": 0.90, "mrr": 0.89}},
-    "search_holdout_6": {"vi": {"hit@3": 0.94, "mrr": 0.91}, "en": {"hit@3": 0.87, "mrr": 0.86}},
-    "search_holdout_7": {"vi": {"hit@3": 0.95, "mrr": 0.91}, "en": {"hit@3": 0.93, "mrr": 0.90}},
+    "search_holdout": {"vi": {"hit@3": 0.97, "mrr": 0.95}, "en": {"hit@3": 0.91, "mrr": 0.87}},
+    "search_holdout_2": {"vi": {"hit@3": 0.95, "mrr": 0.88}, "en": {"hit@3": 0.97, "mrr": 0.89}},
+    "search_holdout_3": {"vi": {"hit@3": 0.94, "mrr": 0.91}, "en": {"hit@3": 0.95, "mrr": 0.90}},
+    "search_holdout_4": {"vi": {"hit@3": 0.97, "mrr": 0.94}, "en": {"hit@3": 0.97, "mrr": 0.93}},
+    "search_holdout_5": {"vi": {"hit@3": 0.95, "mrr": 0.94}, "en": {"hit@3": 0.90, "mrr": 0.89}},
+    "search_holdout_6": {"vi": {"hit@3": 0.96, "mrr": 0.92}, "en": {"hit@3": 0.90, "mrr": 0.87}},
+    "search_holdout_7": {"vi": {"hit@3": 0.96, "mrr": 0.91}, "en": {"hit@3": 0.90, "mrr": 0.88}},
+    "search_holdout_8": {"vi": {"hit@3": 0.84, "mrr": 0.76}, "en": {"hit@3": 0.90, "mrr": 0.84}},
 }
 
 
@@ -335,6 +337,48 @@ def test_the_weights_of_pages_in_the_index_scale_their_scores(page: Page, site_u
     weighed = scores()
     assert plain and [a for a, _ in weighed] == [a for a, _ in plain]
     assert [s for _, s in weighed] == pytest.approx([s / 2 for _, s in plain])
+
+
+def test_a_page_holds_the_words_its_best_section_holds_not_those_scattered_over_it(
+    page: Page, site_url: str
+) -> None:
+    """A long page with the first two words in one section and the third in another holds two
+    of the three words; a page with all three in one section comes first, even though the long
+    page's sections weigh more. Served with three invented words whose postings say so."""
+    meta = index_file(site_url, "meta")
+    starts = meta["pages"]
+    # The first page with at least two sections is the long one; the next page is the other.
+    long_page = next(n for n in range(len(starts) - 1) if starts[n + 1] - starts[n] >= 2)
+    first, second, other = starts[long_page], starts[long_page] + 1, starts[long_page + 1]
+    postings = {
+        "qx": {"qxalpha": {"qxalpha": [[first, 90], [other, 40]]}},
+        "qy": {"qybeta": {"qybeta": [[first, 90], [other, 40]]}},
+        "qz": {"qzgamma": {"qzgamma": [[second, 90], [other, 40]]}},
+    }
+    meta["tokens"] = sorted({*meta["tokens"], *postings})
+
+    def served(route: Route) -> None:
+        name = route.request.url.rsplit("/", 1)[1].removesuffix(".js")
+        if name == "meta":
+            body = search_index.script("meta", meta)
+        else:
+            body = search_index.script(name, postings[name.removeprefix("t-")])
+        route.fulfill(body=body, content_type="text/javascript")
+
+    page.route("**/search-kb/meta.js", served)
+    for chunk in postings:
+        page.route(f"**/search-kb/t-{chunk}.js", served)
+    open_with_search(page, site_url)
+    found = page.evaluate(
+        "q => kbSearch.ready().then(() => kbSearch.rank(q))", "qxalpha qybeta qzgamma"
+    )
+    chunk = meta["chunk"]
+    address = {
+        section: index_file(site_url, f"d-{section // chunk}")[section % chunk][0]
+        for section in (first, other)
+    }
+    ranked = [(hit["address"], hit["hits"]) for hit in found]
+    assert ranked == [(address[other], 3), (address[first], 2)]
 
 
 def test_each_page_is_listed_once_and_partial_matches_still_come(page: Page, site_url: str) -> None:

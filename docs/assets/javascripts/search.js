@@ -20,9 +20,10 @@
  * Ranking (rank()): pages, not sections, each once with its best section; BM25F weights from
  * the index, term rarity over pages, the page title counted once per page, a page's weight
  * for its type and length (a handout below its module, a long page below a short one). Pages
- * with every word first, then those with at least half of them. A search starts when the
- * reader pauses (DELAY), and loads the chunks of the settled query only. A query that finds
- * nothing offers a corrected query, glossary terms and the site's sections (offer()).
+ * with every word in one section (or in the page's title) first, then those with at least half
+ * of them. A search starts when the reader pauses (DELAY), and loads the chunks of the settled
+ * query only. A query that finds nothing offers a corrected query, glossary terms and the
+ * site's sections (offer()).
  */
 (function () {
   "use strict";
@@ -153,24 +154,19 @@
         word: word,
         folded: folded,
         stem: english ? stem(folded) : folded,
-        exact: canonical(word, idx),
-        marked: fold(word.toLowerCase()) !== word.toLowerCase(),
         prefix: position === typed.length - 1 && !/\s$/.test(query) && folded.length > 1
       };
     }).filter(function (term) { return term.folded.length > 0; });
-    // A word typed with marks is compared with the list as written ("thể" is not "thế"),
-    // one typed without by its key: [canonical form, key] pairs, from meta.js.
-    var same = function (term, listed) {
-      return term.marked ? term.exact === listed[0] : term.folded === listed[1];
-    };
+    // Words are compared with the lists by key, marks or not, so that a query typed without
+    // marks has the same optional words (search_questions explains): keys, from meta.js.
     var optional = list.map(function (term) {
-      return idx.meta.stopwords.some(function (stop) { return same(term, stop[0]); });
+      return idx.meta.stopwords.some(function (stop) { return term.folded === stop[0]; });
     });
     // Where a phrase stands among the words.
     var starts = function (phrase) {
       var found = [];
       for (var at = 0; at + phrase.length <= list.length; at++) {
-        if (phrase.every(function (listed, i) { return same(list[at + i], listed); })) found.push(at);
+        if (phrase.every(function (listed, i) { return list[at + i].folded === listed; })) found.push(at);
       }
       return found;
     };
@@ -223,8 +219,12 @@
 
   // Pages, each with its best section, by BM25F (weights from the index, rarity here): the
   // best section's score, plus each word's page-title weight once per page and a part of its
-  // best weight elsewhere on the page. Pages with every required word come first; pages with
-  // at least half of them come after, ranked below.
+  // best weight elsewhere on the page. A page holds a word where its best section or its own
+  // fields (title, description, what readers type to find it) do: a long page that has each
+  // word in some other section holds them no more than the short page that has most of them
+  // together (the section shown is what the reader gets). The best section is the one that
+  // holds the most words, then scores highest. Pages holding every required word come first;
+  // pages with at least half of them come after, ranked below.
   function rank(wanted, tables, idx) {
     var starts = idx.meta.pages;
     var pages = {};
@@ -249,18 +249,22 @@
       var entry = pages[p];
       var best = starts[p];
       var bestScore = 0;
+      var hits = 0;
       Object.keys(entry.sections).map(Number).sort(function (a, b) { return a - b; }).forEach(function (s) {
         var score = 0;
-        wanted.forEach(function (term, t) { score += term.idf * (entry.sections[s][t] || 0); });
-        if (score > bestScore) { best = s; bestScore = score; }
+        var held = 0;
+        wanted.forEach(function (term, t) {
+          var weight = entry.sections[s][t] || 0;
+          score += term.idf * weight;
+          if (!term.optional && (weight > 0 || entry.title[t] > 0)) held += 1;
+        });
+        if (held > hits || (held === hits && score > bestScore)) { best = s; bestScore = score; hits = held; }
       });
       var score = bestScore;
-      var hits = 0;
       var named = true;
       wanted.forEach(function (term, t) {
         if (!term.optional && !entry.title[t]) named = false;
         if (entry.title[t] === undefined) return;
-        if (!term.optional) hits += 1;
         score += term.idf * (entry.title[t] + SPREAD * entry.best[t]);
       });
       if (named) score *= NAMED;
