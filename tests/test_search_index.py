@@ -3,7 +3,6 @@ the page title counted once per page, and the files search.js reads them from.""
 
 from __future__ import annotations
 
-import json
 import math
 
 import pytest
@@ -52,8 +51,7 @@ def test_weights_saturate() -> None:
 
 
 def meta_of(files: dict[str, str]) -> dict:
-    text = files["meta.js"]
-    return json.loads(text[text.index(",") + 1 : text.rindex(")")])
+    return search_index.script_payload(files["meta.js"])
 
 
 def test_meta_tells_the_browser_the_pages_and_the_question_words() -> None:
@@ -103,8 +101,8 @@ def test_a_common_word_keeps_its_weightiest_postings_and_the_rest_goes_to_its_ta
     pages = [section(f"p{n}/#a", "Khác", f"Trang {n}", "trẻ em " * (n + 1)) for n in range(9)]
     monkeypatch.setattr(search_index, "TIER", 1)  # 1 × √9: three postings kept
     files = search_index.index_files("vi", pages)
-    head = json.loads(files["t-tr.js"][files["t-tr.js"].index(",") + 1 : -3])["tre"]
-    tail = json.loads(files["u-tr.js"][files["u-tr.js"].index(",") + 1 : -3])["tre"]
+    head = search_index.script_payload(files["t-tr.js"])["tre"]
+    tail = search_index.script_payload(files["u-tr.js"])["tre"]
     assert head[search_index.TAIL] == [[9]]  # on nine pages, for the word's rarity
     assert [p[0] for p in head["trẻ"]] == [6, 7, 8]  # the weightiest: the most repeated
     assert [p[0] for p in tail["trẻ"]] == [0, 1, 2, 3, 4, 5]

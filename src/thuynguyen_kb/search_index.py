@@ -36,7 +36,7 @@ import math
 import statistics
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import NotRequired, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from lxml import html
 
@@ -276,6 +276,11 @@ def script(name: str, payload: object) -> str:
     """A chunk as a script that hands its data to search.js (works from disk, unlike fetch)."""
     data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f"window.kbSearchData&&window.kbSearchData({json.dumps(name)},{data});\n"
+
+
+def script_payload(text: str) -> Any:
+    """The data of a chunk written by :func:`script` (its name dropped): what search.js gets."""
+    return json.loads(text[text.index(",") + 1 : text.rindex(")")])
 
 
 def tier_size(sections: int) -> int:

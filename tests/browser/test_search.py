@@ -5,7 +5,6 @@ excerpts and suggestions."""
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import urllib.parse
 import urllib.request
@@ -63,8 +62,7 @@ def page_file(url: str, kind: str) -> str:
 def index_file(site_url: str, name: str) -> object:
     """The data of one file of the Vietnamese search index, as served."""
     with urllib.request.urlopen(f"{site_url}search-kb/{name}.js") as response:
-        text = response.read().decode()
-    return json.loads(text[text.index(",") + 1 : text.rindex(")")])
+        return search_index.script_payload(response.read().decode())
 
 
 def open_with_search(page: Page, url: str) -> None:
@@ -326,8 +324,7 @@ def test_the_weights_of_pages_in_the_index_scale_their_scores(page: Page, site_u
     plain = scores()
 
     def halved(route) -> None:  # type: ignore[no-untyped-def]
-        text = route.fetch().text()
-        meta = json.loads(text[text.index(",") + 1 : text.rindex(")")])
+        meta = search_index.script_payload(route.fetch().text())
         assert meta["weights"], "no page is weighed by its type"  # the handouts are
         weights = meta["weights"]
         meta["weights"] = {str(n): weights.get(str(n), 1) / 2 for n in range(len(meta["pages"]))}
