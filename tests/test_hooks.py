@@ -157,7 +157,12 @@ def test_search_index_hook_collects_only_the_language_being_built(
     tmp_path: Path, language: str, prefix: str
 ) -> None:
     config = config_for(language, tmp_path / "docs")
-    texts = {"did_you_mean": "Did you mean:", "glossary": "Terms:", "browse": "Browse:"}
+    texts = {
+        "did_you_mean": "Did you mean:",
+        "glossary": "Terms:",
+        "browse": "Browse:",
+        "near": "For:",
+    }
     strings = {language: {"search": texts}}  # no search terms
     build_state.knowledge_base = KnowledgeBase({}, {}, {}, {}, strings, set(), {})
     search_index.on_pre_build(config)

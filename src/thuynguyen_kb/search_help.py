@@ -1,11 +1,13 @@
 """What search offers when a query finds nothing: a corrected query, glossary terms, the site's
-sections.
+sections; and what it says when it searched for the nearest word of a typo.
 
 search.js shows, under "no results": "Did you mean …" (the nearest word of the index to each
 word typed, found in the index files the search has already loaded), the glossary's terms that
-start like a word typed, and the first level of the nav. This module writes the texts, terms
-and links into the index's ``meta.js`` (:func:`thuynguyen_kb.search_index.index_files`), in the
-index's language; addresses are relative to the language's home, as the sections' are.
+start like a word typed, and the first level of the nav. Above results found with the nearest
+word of a word the index lacks ("chilren" for "children"), the line with the count says which
+words it searched for. This module writes the texts, terms and links into the index's
+``meta.js`` (:func:`thuynguyen_kb.search_index.index_files`), in the index's language; addresses
+are relative to the language's home, as the sections' are.
 """
 
 from __future__ import annotations

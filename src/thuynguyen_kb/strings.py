@@ -53,8 +53,9 @@ GROUPS = {
     "status": TextStatus.__args__,  # type: ignore[attr-defined]
     # The not-found page (overrides/404.html, hook not_found_page.py).
     "not_found": ("title", "lead", "search", "way_back", "help"),
-    # What search offers when a query finds nothing (thuynguyen_kb.search_help).
-    "search": ("did_you_mean", "glossary", "browse"),
+    # What search offers when a query finds nothing, and the words it searched for instead of
+    # a typo (thuynguyen_kb.search_help).
+    "search": ("did_you_mean", "glossary", "browse", "near"),
     # A progress report's statuses (thuynguyen_kb.progress), on the forms and the pages.
     "progress_status": ("not-started", "in-progress", "done", "not-applicable"),
     # Each body's report form (thuynguyen_kb.progress.form, .printable) and the links to it.

@@ -398,13 +398,33 @@ def test_no_results_offers_a_correction_glossary_terms_and_the_sections(
     assert sections.count() >= 5
     for href in sections.evaluate_all("links => links.map(a => a.href)"):
         assert urllib.request.urlopen(href).status == 200  # every suggestion leads somewhere
-    search(page, "chilren protecton", typed=False)
+    # "chilrn" is two edits from "child": too far to be searched as it (see the test below)
+    # but near enough to be offered; "xqzvtk" is near nothing and stays as typed.
+    search(page, "chilrn protecton xqzvtk", typed=False)
     expect(help_box.get_by_role("link", name="child protection", exact=True)).to_be_visible()
     again = help_box.locator(".kb-search-help__again")
-    expect(again).to_have_text("children protection")
+    expect(again).to_have_text("child protection xqzvtk")
     again.click()
     expect(page.locator(".md-search-result__link").first).to_be_visible()
     expect(help_box).to_be_hidden()
+
+
+def test_a_typo_is_searched_as_the_nearest_word_and_the_count_says_so(
+    page: Page, site_url: str
+) -> None:
+    """A word of five letters or more that is no word of the index is searched as its nearest
+    one (one edit away, or two letters swapped; search.js, NEAR), and the line with the count
+    says which words were searched for; a word typed right, or a short one, is not guessed."""
+    page.goto(site_url + "en/")
+    english = (REPO / "docs" / "_data" / "strings" / "en.yml").read_text(encoding="utf-8")
+    near = yaml.safe_load(english)["search"]["near"]
+    count = page.locator(".md-search-result__meta")
+    right = search(page, "children protection rights", typed=False)
+    expect(count).not_to_contain_text(near)
+    typo = search(page, "chilren protecton rihgts", typed=False)
+    assert typo[:3] == right[:3]
+    expect(count).to_contain_text(f"{near} children protection rights")
+    assert search(page, "chld", typed=False) == []  # four letters: offered, not searched
 
 
 def test_typing_loads_only_what_the_settled_query_needs(page: Page, site_url: str) -> None:

@@ -15,7 +15,9 @@
  * its key (src/thuynguyen_kb/search_keys.py, whose rules come in meta.js): full-width
  * characters made plain, Telex "dd" as "d", "lý"/"lí" alike; in English
  * "organisation"/"organization", "labour"/"labor" alike. Question words are optional
- * (src/thuynguyen_kb/search_questions.py).
+ * (src/thuynguyen_kb/search_questions.py). A word of five letters or more that is no key of the
+ * index (a typo: "chilren", "progess") is matched by the nearest key of its chunk, and the box
+ * says which words it searched for (NEAR).
  *
  * Ranking (rank()): pages, not sections, each once with its best section; BM25F weights from
  * the index, term rarity over pages, the page title counted once per page, a page's weight
@@ -46,6 +48,10 @@
   var PHRASE = 1.5; // the bonus of a page whose best section holds the words as typed
   var NAMED = 1.5; // the bonus of a page whose title holds every required word
   var DEFINITION = 2; // the glossary's bonus for a question asking what a term means
+  // A word of at least NEAR letters that no key of its chunk is, or begins (a typo: "chilren"),
+  // is matched by the nearest key: one edit away, two from FAR letters on (distance()).
+  var NEAR = 5;
+  var FAR = 8;
   var DELAY = 200; // ms: a search starts when the reader pauses typing
   // A key with more postings than its chunk keeps says so under this "form", with the number of
   // pages it is on; the rest are in u-<chunk>.js (tiered postings, src/thuynguyen_kb/search_index.py).
@@ -231,6 +237,16 @@
     wanted.forEach(function (term, t) {
       var found = {};
       chunksOf(term, idx.meta.tokens).forEach(function (chunk) { matches(term, tables[chunk], found); });
+      term.near = null;
+      if (!Object.keys(found).length && term.folded.length >= NEAR) {
+        var near = closest(term, tables, term.folded.length >= FAR ? 2 : 1);
+        if (near) {
+          var alias = { folded: near.token, stem: english ? stem(near.token) : near.token, prefix: false };
+          matches(alias, tables[chunkOf(near.token)], found);
+          term.pages = alias.pages;
+          term.near = near;
+        }
+      }
       var seen = {};
       Object.keys(found).forEach(function (s) {
         var p = pageOf(Number(s), starts);
@@ -298,7 +314,7 @@
     var folded = key(word, current);
     return wanted.some(function (term) {
       return folded === term.folded || (english && stem(folded) === term.stem) ||
-        (term.prefix && folded.indexOf(term.folded) === 0);
+        (term.prefix && folded.indexOf(term.folded) === 0) || (term.near && folded === term.near.token);
     });
   }
 
@@ -440,7 +456,7 @@
       render(sections, rows, found.wanted).forEach(function (item) { results.appendChild(item); });
       results.setAttribute("data-query", query); // which query the list answers
       meta.textContent = sections.length === 0 ? text.none
-        : sections.length === 1 ? text.one : text.other.replace("#", sections.length);
+        : (sections.length === 1 ? text.one : text.other.replace("#", sections.length)) + nearWords(found.wanted);
       if (sections.length === 0) offer(found.wanted, found.tables);
       suggestion(query, found.wanted, found.tables);
     }).catch(function () {
@@ -459,29 +475,36 @@
 
   // --- Nothing found: what to try (src/thuynguyen_kb/search_help.py) -----------------------
 
-  // Levenshtein distance, stopped early once above "most".
+  // Edit distance with adjacent letters swapped as one edit ("rihgts", "recieved"; Damerau's
+  // optimal string alignment), stopped early once above "most".
   function distance(a, b, most) {
     if (Math.abs(a.length - b.length) > most) return most + 1;
+    var before = null;
     var previous = [];
     for (var j = 0; j <= b.length; j++) previous.push(j);
     for (var i = 1; i <= a.length; i++) {
       var row = [i];
       var least = i;
       for (j = 1; j <= b.length; j++) {
-        row.push(Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-        least = Math.min(least, row[j]);
+        var cost = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          cost = Math.min(cost, before[j - 2] + 1);
+        }
+        row.push(cost);
+        least = Math.min(least, cost);
       }
       if (least > most) return most + 1;
+      before = previous;
       previous = row;
     }
     return previous[b.length];
   }
 
-  // The index's nearest word to a term, among the tokens already loaded, as it is written most
-  // often; null if none is near (one edit for short words, two for longer ones).
-  function nearest(term, tables) {
+  // The index's nearest key to a term, among the tokens already loaded, at most "most" edits
+  // away and not the term itself: {token, form}, form the way it is written most often; the
+  // most frequent such key when several are as near; null if none is.
+  function closest(term, tables, most) {
     var table = tables[chunkOf(term.folded)] || {};
-    var most = term.folded.length > 4 ? 2 : 1;
     var best = null;
     var bestDistance = most + 1;
     var bestCount = 0;
@@ -493,12 +516,19 @@
         if (f !== TAIL && table[token][f].length > count) { form = f; count = table[token][f].length; }
       });
       if (d < bestDistance || (d === bestDistance && count > bestCount)) {
-        best = form;
+        best = { token: token, form: form };
         bestDistance = d;
         bestCount = count;
       }
     });
     return bestDistance > 0 && bestDistance <= most ? best : null;
+  }
+
+  // The word offered instead of a term when nothing is found: one edit for short words, two
+  // for longer ones.
+  function nearest(term, tables) {
+    var near = closest(term, tables, term.folded.length > 4 ? 2 : 1);
+    return near ? near.form : null;
   }
 
   function link(title, address) {
@@ -552,6 +582,14 @@
     if (terms.length) part(data.texts.glossary, terms.map(function (entry) { return link(entry[0], entry[1]); }));
     part(data.texts.browse, data.sections.map(function (entry) { return link(entry[0], entry[1]); }));
     help.hidden = false;
+  }
+
+  // After the count of results found with a word's nearest key: which words were searched for
+  // instead (in the live region, so that a screen reader says it too); "" otherwise.
+  function nearWords(wanted) {
+    if (!wanted.some(function (term) { return term.near; })) return "";
+    return " – " + current.meta.help.texts.near + " " +
+      wanted.map(function (term) { return term.near ? term.near.form : term.word; }).join(" ");
   }
 
   // Complete the last word in grey, when the reader's letters begin a word of the index.
