@@ -8,7 +8,7 @@ from pathlib import Path
 
 from helpers import REPO
 
-from thuynguyen_kb import search_index, search_synonyms
+from thuynguyen_kb import search_index, search_keys, search_synonyms
 from thuynguyen_kb.vietnamese import words
 
 LIST = """<!-- a comment -->
@@ -115,6 +115,40 @@ def test_an_official_term_is_found_by_its_everyday_word_one_way() -> None:
         k for table in search_index.postings([section], "en", synonyms).values() for k in table
     }
     assert "procuracy" not in found  # one way only
+
+
+COMPOUND = [search_synonyms.SearchTerm(official="học phần", everyday=["giáo án"], reason="r")]
+
+
+def compound_keys(text: str, language: str = "vi") -> set[str]:
+    synonyms = search_synonyms.Synonyms.of([], language, COMPOUND)
+    section = {"u": "p/", "h": "Trang", "p": "Trang", "t": text}
+    return {
+        k for table in search_index.postings([section], language, synonyms).values() for k in table
+    }
+
+
+def test_a_vietnamese_everyday_phrase_of_several_syllables_is_one_word_of_its_own() -> None:
+    """The phrase "giáo án" is filed under the compound "giao an" where the official term is
+    written, or its two syllables side by side; not where "giáo" and "án" stand apart (giáo
+    dục, tòa án)."""
+    assert search_synonyms.Synonyms.of([], "vi", COMPOUND).compounds == [("giao", "an")]
+    assert "giao an" in compound_keys("Mỗi học phần có chương trình.")
+    assert "giao an" in compound_keys("Giáo án của buổi học.")
+    assert "giao an" not in compound_keys("Giáo dục pháp luật ở tòa án.")
+    assert "giao an" not in compound_keys("Tòa án giáo dục.")  # side by side, but "án giáo"
+    # English words are written whole: no compounds.
+    english = [search_synonyms.SearchTerm(official="module", everyday=["lesson plan"], reason="r")]
+    assert search_synonyms.Synonyms.of([], "en", english).compounds == []
+
+
+def test_a_compound_is_keyed_by_its_syllables_keys() -> None:
+    """As search.js keys what is typed: each syllable by its own rules (lý/lí), joined."""
+    assert (
+        search_keys.key("Kỹ năng", "vi")
+        == "ki nang"
+        == " ".join(search_keys.key(word, "vi") for word in ("Kỹ", "năng"))
+    )
 
 
 def test_every_official_term_is_written_on_a_page_of_its_language(kb) -> None:

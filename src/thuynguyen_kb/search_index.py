@@ -14,7 +14,8 @@ Per language, under ``<language root>/search-kb/``:
   weights of pages by type and length (:data:`TYPE_WEIGHTS`, :data:`LENGTH`), the token chunks
   that exist, the tone-placement table (:mod:`thuynguyen_kb.vietnamese`), the language's
   spelling rules (:mod:`thuynguyen_kb.search_keys`), so the browser keys words exactly as the
-  index did, its question words (:mod:`thuynguyen_kb.search_questions`) and what to offer when
+  index did, its question words (:mod:`thuynguyen_kb.search_questions`), the compounds whose
+  syllables it reads as one word (:mod:`thuynguyen_kb.search_synonyms`) and what to offer when
   nothing is found (:mod:`thuynguyen_kb.search_help`);
 - ``t-<cc>.js`` – postings of the search keys starting with ``cc``: ``{key: {exact form:
   [[section, weight, page weight], …]}}`` (:func:`postings`); the exact forms are what the
@@ -348,6 +349,7 @@ def index_files(
         "tones": tone_placement_table(),
         "rules": search_keys.browser_rules(language),
         **search_questions.browser_lists(language),
+        "compounds": [list(keys) for keys in (synonyms.compounds if synonyms else [])],
         "help": help_data or {"texts": {}, "terms": [], "sections": []},
     }
     files = {"meta.js": script("meta", meta)}

@@ -49,7 +49,10 @@ _COMPILED = {
 
 @functools.lru_cache(maxsize=1 << 16)  # the index keys the same words thousands of times
 def key(word: str, language: str) -> str:
-    """The search key of ``word`` in a page of ``language`` (``Đào`` → ``dao``)."""
+    """The search key of ``word`` in a page of ``language`` (``Đào`` → ``dao``); of a compound
+    (syllables joined by spaces, :mod:`thuynguyen_kb.search_synonyms`), its syllables' keys."""
+    if " " in word:
+        return " ".join(key(part, language) for part in word.split(" "))
     found = fold(canonical(unicodedata.normalize("NFKC", word)))
     for pattern, replacement in _COMPILED.get(language, ()):
         found = pattern.sub(replacement, found)

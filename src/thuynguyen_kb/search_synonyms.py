@@ -24,6 +24,15 @@ improves search.
 Everyday words for official terms come from ``docs/_data/search-terms.yml`` (``prosecutor`` for
 ``procuracy``), one way only, each with the reason it is there: a reviewed list, not a
 thesaurus.
+
+A Vietnamese everyday phrase of several syllables is also a word of its own, a compound
+(:data:`Synonyms.compounds`): Vietnamese writes each syllable apart, so "giáo án" (a lesson
+plan) is two syllables that are words of other words too ("giáo" of "giáo dục", "án" of "tòa
+án"), and typed as two words it finds every page with a court on it. A field that writes the
+official term, or the phrase's syllables side by side, is also filed under the compound (its
+syllables joined by a space, a key no single word has), and search.js reads the syllables
+typed side by side as that one word, so only those fields match it. English words are written
+whole and keep to words.
 """
 
 from __future__ import annotations
@@ -41,6 +50,7 @@ from thuynguyen_kb.schemas import Strict, Text
 from thuynguyen_kb.vietnamese import canonical, words
 
 FILE = "_snippets/abbreviations.md"  # relative to the docs folder
+COMPOUND_LANGUAGE = "vi"  # whose words are syllables: see the module's docstring
 _DEFINITION = re.compile(r"^\*\[([^\]]+)\]:\s*(.+?)\s*$")
 _USABLE = re.compile(r"^[^\W\d_]{3,}$")  # letters only, three or more
 # ... or two letters, neither of them a vowel: no syllable of Vietnamese (every one has a vowel)
@@ -121,6 +131,8 @@ class Synonyms:
     phrases: dict[str, list[tuple[tuple[str, ...], list[str]]]] = field(default_factory=dict)
     # an abbreviation's key → the forms of its expansions' words
     expansions: dict[str, list[str]] = field(default_factory=dict)
+    # the keys of each Vietnamese everyday phrase of several syllables, read as one word
+    compounds: list[tuple[str, ...]] = field(default_factory=list)
 
     @classmethod
     def of(
@@ -144,7 +156,13 @@ class Synonyms:
                 built.expansions.setdefault(search_keys.key(short, language), []).extend(forms)
         for term in terms or []:
             for everyday in term.everyday:
-                built._add(_forms(term.official), _forms(everyday))
+                forms = _forms(everyday)
+                if language == COMPOUND_LANGUAGE and len(forms) > 1:
+                    keys = tuple(search_keys.key(form, language) for form in forms)
+                    if keys not in built.compounds:
+                        built.compounds.append(keys)
+                    forms = [*forms, " ".join(forms)]
+                built._add(_forms(term.official), forms)
         for entry in glossary_names or []:
             for name in entry:
                 others = [form for other in entry if other != name for form in _forms(other)]
@@ -166,6 +184,9 @@ class Synonyms:
                 if tuple(keys[start : start + len(phrase)]) == phrase:
                     extra += found_by
             extra += self.expansions.get(word_key, [])
+            for compound in self.compounds:
+                if tuple(keys[start : start + len(compound)]) == compound:
+                    extra.append(" ".join(forms[start : start + len(compound)]))
         return extra
 
 

@@ -163,6 +163,7 @@
         prefix: position === typed.length - 1 && !/\s$/.test(query) && folded.length > 1
       };
     }).filter(function (term) { return term.folded.length > 0; });
+    list = compounded(list, idx);
     // Words are compared with the lists by key, marks or not, so that a query typed without
     // marks has the same optional words (search_questions explains): keys, from meta.js.
     var optional = list.map(function (term) {
@@ -186,6 +187,33 @@
     // "… là gì", "what is …": the glossary first (as search_questions.asks_definition).
     list.definition = idx.meta.definitions.some(function (phrase) { return starts(phrase).length > 0; });
     return list;
+  }
+
+  // Syllables typed side by side that make one of the index's compounds ("giáo án": meta.js
+  // "compounds", src/thuynguyen_kb/search_synonyms.py) become that one word, whose key is their
+  // keys joined by a space: only fields that hold the phrase, or the official term it stands
+  // for, match it, not every field with "giáo" or "án" somewhere.
+  function compounded(list, idx) {
+    var joined = [];
+    for (var at = 0; at < list.length; at++) {
+      var found = null;
+      (idx.meta.compounds || []).forEach(function (compound) {
+        if ((!found || compound.length > found.length) && at + compound.length <= list.length &&
+            compound.every(function (part, i) { return list[at + i].folded === part; })) found = compound;
+      });
+      if (!found) { joined.push(list[at]); continue; }
+      var parts = list.slice(at, at + found.length);
+      var folded = found.join(" ");
+      joined.push({
+        word: parts.map(function (term) { return term.word; }).join(" "),
+        folded: folded,
+        stem: folded,
+        prefix: parts[parts.length - 1].prefix,
+        parts: found
+      });
+      at += found.length - 1;
+    }
+    return joined;
   }
 
   // How well each section matches one term: {section: [weight, title weight]}, from the
@@ -238,7 +266,7 @@
       var found = {};
       chunksOf(term, idx.meta.tokens).forEach(function (chunk) { matches(term, tables[chunk], found); });
       term.near = null;
-      if (!Object.keys(found).length && term.folded.length >= NEAR) {
+      if (!Object.keys(found).length && !term.parts && term.folded.length >= NEAR) {
         var near = closest(term, tables, term.folded.length >= FAR ? 2 : 1);
         if (near) {
           var alias = { folded: near.token, stem: english ? stem(near.token) : near.token, prefix: false };
@@ -314,7 +342,8 @@
     var folded = key(word, current);
     return wanted.some(function (term) {
       return folded === term.folded || (english && stem(folded) === term.stem) ||
-        (term.prefix && folded.indexOf(term.folded) === 0) || (term.near && folded === term.near.token);
+        (term.prefix && folded.indexOf(term.folded) === 0) || (term.near && folded === term.near.token) ||
+        (term.parts && term.parts.indexOf(folded) >= 0);
     });
   }
 
@@ -684,17 +713,21 @@
     chunkOf: chunkOf,
     ready: function () { return start().then(function (idx) { current = idx; return true; }); },
     key: function (word) { return key(word, current); },
+    // The keys of a query's words as searched (compounds joined), once ready().
+    terms: function (query) {
+      return terms(query, current).map(function (term) { return term.folded; });
+    },
     // Which words of a query are optional (as search_questions.optional), once ready().
     optional: function (query) {
       return terms(query, current).map(function (term) { return term.optional; });
     },
     // Whether a query asks what a term means (as search_questions.asks_definition).
     definition: function (query) { return terms(query, current).definition; },
-    // The ranked results of a query, as {address, score, hits} (for tests and for tuning).
+    // The ranked results of a query, as {address, section, score, hits} (for tests and tuning).
     rank: function (query) {
       return search(query).then(function (found) {
         return (found ? found.hits : []).map(function (hit) {
-          return { address: found.row(hit.section)[0], score: hit.score, hits: hit.hits };
+          return { address: found.row(hit.section)[0], section: hit.section, score: hit.score, hits: hit.hits };
         });
       });
     }
