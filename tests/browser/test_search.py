@@ -22,7 +22,7 @@ from thuynguyen_kb.offline.zip_file import FOLDER
 
 pytestmark = pytest.mark.browser
 
-# The relevance sets: the first, on which the ranking's values were chosen, and seven written
+# The relevance sets: the first, on which the ranking's values were chosen, and ten written
 # later, each at first held out (README, "Relevance", says which were chosen on since).
 SETS = {
     name: yaml.safe_load((REPO / "tests" / f"{name}.yml").read_text(encoding="utf-8"))
@@ -114,14 +114,16 @@ def result_pages(links: list[str], home: str, kind: str) -> list[str]:
 # of its best section (search.js, rank()), which raised every other set's totals (README, "Search").
 FLOORS = {
     "search_relevance": {"vi": {"hit@3": 0.97, "mrr": 0.93}, "en": {"hit@3": 0.90, "mrr": 0.87}},
-    "search_holdout": {"vi": {"hit@3": 0.97, "mrr": 0.95}, "en": {"hit@3": 0.91, "mrr": 0.87}},
-    "search_holdout_2": {"vi": {"hit@3": 0.95, "mrr": 0.88}, "en": {"hit@3": 0.97, "mrr": 0.89}},
-    "search_holdout_3": {"vi": {"hit@3": 0.94, "mrr": 0.91}, "en": {"hit@3": 0.95, "mrr": 0.90}},
-    "search_holdout_4": {"vi": {"hit@3": 0.97, "mrr": 0.94}, "en": {"hit@3": 0.97, "mrr": 0.93}},
-    "search_holdout_5": {"vi": {"hit@3": 0.95, "mrr": 0.94}, "en": {"hit@3": 0.90, "mrr": 0.89}},
-    "search_holdout_6": {"vi": {"hit@3": 0.96, "mrr": 0.92}, "en": {"hit@3": 0.90, "mrr": 0.87}},
+    "search_holdout": {"vi": {"hit@3": 0.97, "mrr": 0.95}, "en": {"hit@3": 0.91, "mrr": 0.88}},
+    "search_holdout_2": {"vi": {"hit@3": 0.95, "mrr": 0.89}, "en": {"hit@3": 0.97, "mrr": 0.89}},
+    "search_holdout_3": {"vi": {"hit@3": 0.97, "mrr": 0.93}, "en": {"hit@3": 0.95, "mrr": 0.90}},
+    "search_holdout_4": {"vi": {"hit@3": 0.98, "mrr": 0.96}, "en": {"hit@3": 0.97, "mrr": 0.93}},
+    "search_holdout_5": {"vi": {"hit@3": 0.97, "mrr": 0.96}, "en": {"hit@3": 0.93, "mrr": 0.92}},
+    "search_holdout_6": {"vi": {"hit@3": 0.97, "mrr": 0.94}, "en": {"hit@3": 0.90, "mrr": 0.87}},
     "search_holdout_7": {"vi": {"hit@3": 0.96, "mrr": 0.91}, "en": {"hit@3": 0.90, "mrr": 0.88}},
-    "search_holdout_8": {"vi": {"hit@3": 0.84, "mrr": 0.76}, "en": {"hit@3": 0.90, "mrr": 0.84}},
+    "search_holdout_8": {"vi": {"hit@3": 0.91, "mrr": 0.83}, "en": {"hit@3": 0.91, "mrr": 0.85}},
+    "search_holdout_9": {"vi": {"hit@3": 0.91, "mrr": 0.87}, "en": {"hit@3": 0.93, "mrr": 0.85}},
+    "search_holdout_10": {"vi": {"hit@3": 0.92, "mrr": 0.83}, "en": {"hit@3": 0.93, "mrr": 0.86}},
 }
 
 
@@ -271,6 +273,28 @@ def test_the_browser_keys_words_as_the_index_does(page: Page, site_url: str, lan
     page.evaluate("() => window.kbSearch.ready()")
     for word in sample:
         assert page.evaluate("w => window.kbSearch.key(w)", word) == search_keys.key(word, lang)
+
+
+def test_syllables_typed_side_by_side_are_searched_as_their_compound(
+    page: Page, site_url: str
+) -> None:
+    """The phrase "giáo án" (search_synonyms: a compound) is one word in the browser too, with
+    or without marks, and finds only pages filed under it, not every page with the "án" of
+    "tòa án"."""
+    meta = index_file(site_url, "meta")
+    assert ["giao", "an"] in meta["compounds"]
+    open_with_search(page, site_url)
+    page.evaluate("() => window.kbSearch.ready()")
+    for query in ("giáo án quyền trẻ em", "giao an quyen tre em", "Giáo  Án quyền trẻ em"):
+        assert page.evaluate("q => kbSearch.terms(q)", query) == ["giao an", "quyen", "tre", "em"]
+    assert page.evaluate("q => kbSearch.terms(q)", "án giáo") == ["an", "giao"]
+    table = index_file(site_url, "t-gi")["giao an"]
+    filed = {posting[0] for postings in table.values() for posting in postings}
+    found = page.evaluate("q => kbSearch.rank(q)", "giáo án")
+    assert found
+    for hit in found:  # its best section holds it, or its page's fields (its first section)
+        first = max(start for start in meta["pages"] if start <= hit["section"])
+        assert hit["section"] in filed or first in filed, hit["address"]
 
 
 def test_opening_the_search_does_not_leave_preparing_on_screen(page: Page, site_url: str) -> None:
