@@ -717,7 +717,8 @@
     terms: function (query) {
       return terms(query, current).map(function (term) { return term.folded; });
     },
-    // Which words of a query are optional (as search_questions.optional), once ready().
+    // Which words of a query are optional (as search_questions.optional, for a query without
+    // compounds: they join words), once ready().
     optional: function (query) {
       return terms(query, current).map(function (term) { return term.optional; });
     },
