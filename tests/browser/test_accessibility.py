@@ -254,14 +254,24 @@ def test_open_search_dialog_has_no_accessibility_violations(
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1366])
-def test_search_with_no_results_and_its_suggestions_has_no_violations(
+def test_search_with_no_results_or_with_nearest_words_has_no_violations(
     page: Page, site_url: str, width: int
 ) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(site_url + "en/", wait_until="networkidle")
     page.keyboard.press("/")
-    page.keyboard.type("chilren protecton")
+    # "chilrn" is too far from "child" to be searched as it, and "xqzvtk" near nothing: no
+    # results, and a correction offered (search.js, offer()).
+    page.keyboard.type("chilrn protecton xqzvtk")
     page.wait_for_selector(".kb-search-help a")
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+    # Results found with the nearest words, and the count saying so (search.js, nearWords()).
+    page.locator(".md-search__input").fill("chilren protecton")
+    page.wait_for_function(
+        "q => document.querySelector('.md-search-result__list').dataset.query === q",
+        arg="chilren protecton",
+    )
     violations = axe_violations(page)
     assert violations == [], describe(violations)
 
