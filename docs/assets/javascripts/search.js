@@ -717,10 +717,14 @@
     terms: function (query) {
       return terms(query, current).map(function (term) { return term.folded; });
     },
-    // Which words of a query are optional (as search_questions.optional, for a query without
-    // compounds: they join words), once ready().
+    // Which words of a query are optional (as search_questions.optional), once ready(): a
+    // compound's syllables are as the compound is, required.
     optional: function (query) {
-      return terms(query, current).map(function (term) { return term.optional; });
+      var marked = [];
+      terms(query, current).forEach(function (term) {
+        (term.parts || [term]).forEach(function () { marked.push(term.optional); });
+      });
+      return marked;
     },
     // Whether a query asks what a term means (as search_questions.asks_definition).
     definition: function (query) { return terms(query, current).definition; },
